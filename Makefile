@@ -1,0 +1,43 @@
+# Two commands on a fresh Debian machine: `make run` (the app) and `make test` (the whole suite, browser included).
+# Everything comes from PyPI and Debian's packages; no step downloads a browser.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+APP_OK := $(VENV)/.app-installed
+DEV_OK := $(VENV)/.dev-installed
+PORT   ?= 8501
+
+.PHONY: run test lint unit browser-tests bench system-packages clean
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(APP_OK): requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_OK): requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(APP_OK) $@
+
+# Debian's chromium (browser tests) and nginx (the scale-out test); installed only when missing.
+system-packages:
+	@scripts/ensure-debian-packages chromium:/usr/bin/chromium nginx:/usr/sbin/nginx
+
+run: $(APP_OK)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+lint: $(DEV_OK)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+unit: $(DEV_OK)
+	$(PY) -m pytest tests/domain tests/app
+
+test: $(DEV_OK) system-packages lint
+	$(PY) -m pytest
+
+bench: $(DEV_OK) system-packages
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,98 @@
+"""The timeline chart (Altair / Vega-Lite) drawn from a `Timeline`'s rows.
+
+Colour always comes with a text label (legend, tooltips, and the table under the chart), never alone.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from kicheck.texts import Texts
+from kicheck.timeline import PERIOD_KINDS, Timeline
+
+# Status colours, chosen to stay apart for the common colour-vision deficiencies (blue/orange, not red/green).
+PERIOD_COLOURS = {
+    "may_be_used": "#d95f02",
+    "possibly_used": "#fdb863",
+    "protected": "#1f78b4",
+    "not_affected": "#b8c2cc",
+}
+MARKER_COLOURS = {
+    "event": "#7b8794",
+    "start": "#b3261e",
+    "objection": "#1f5f8b",
+    "birthday": "#8e6bbf",
+    "today": "#1b2631",
+}
+
+
+def timeline_chart(timeline: Timeline, t: Texts) -> alt.LayerChart:
+    periods = pd.DataFrame(timeline.period_records())
+    markers = pd.DataFrame(timeline.marker_records())
+    domain = [timeline.first.isoformat(), timeline.last.isoformat()]
+    x_axis = alt.Axis(title=None, format="%m/%Y", labelAngle=0, tickCount=6)
+    kinds = [k for k in PERIOD_KINDS if not periods.empty and k in set(periods["kind"])]
+    labels = [t(f"period.{k}") for k in kinds]
+    lanes = list(dict.fromkeys(periods["lane"])) if not periods.empty else []
+
+    layers = []
+    if not periods.empty:
+        layers.append(
+            alt.Chart(periods)
+            .mark_bar(height=18, cornerRadius=3)
+            .encode(
+                x=alt.X("start:T", scale=alt.Scale(domain=domain), axis=x_axis),
+                x2="end:T",
+                y=alt.Y("lane:N", title=None, sort=lanes),
+                color=alt.Color(
+                    "kind_label:N",
+                    title=None,
+                    scale=alt.Scale(domain=labels, range=[PERIOD_COLOURS[k] for k in kinds]),
+                    legend=alt.Legend(orient="bottom", direction="vertical"),
+                ),
+                tooltip=[
+                    alt.Tooltip("lane:N", title=t("chart.service")),
+                    alt.Tooltip("kind_label:N", title=t("chart.period")),
+                    alt.Tooltip("date_text:N", title=t("chart.dates")),
+                ],
+            )
+        )
+    general = markers[markers["kind"] == "event"]
+    personal = markers[(markers["kind"] != "event") & markers["end"].isna()]
+    band = markers[markers["end"].notna()]
+    tooltip = [
+        alt.Tooltip("date_text:N", title=t("chart.date")),
+        alt.Tooltip("label:N", title=t("chart.event")),
+    ]
+    if not band.empty:
+        layers.append(
+            alt.Chart(band)
+            .mark_rect(opacity=0.18, color=MARKER_COLOURS["birthday"])
+            .encode(x="start:T", x2="end:T", tooltip=tooltip)
+        )
+    layers.append(
+        alt.Chart(general)
+        .mark_rule(strokeDash=[2, 3], color=MARKER_COLOURS["event"])
+        .encode(x="start:T", tooltip=tooltip)
+    )
+    layers.append(
+        alt.Chart(personal)
+        .mark_rule(strokeWidth=2)
+        .encode(
+            x="start:T",
+            color=alt.Color(
+                "kind:N",
+                legend=None,
+                scale=alt.Scale(domain=list(MARKER_COLOURS), range=list(MARKER_COLOURS.values())),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    layers.append(
+        alt.Chart(personal)
+        .mark_text(angle=0, align="left", dx=3, dy=-4, baseline="bottom", fontSize=11)
+        .encode(x="start:T", y=alt.value(0), text="label:N", color=alt.value("#1b2631"))
+    )
+    height = max(70, 34 * max(1, len(lanes)))
+    return alt.layer(*layers).properties(height=height, title=t("chart.title")).configure_view(stroke=None)

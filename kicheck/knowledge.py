@@ -1,0 +1,288 @@
+"""The knowledge base: data/*.yaml loaded into frozen, validated objects.
+
+Every statement shown carries sources and a confidence; unclear points keep every side's claim. A broken
+file fails at load with a `KnowledgeError` that names the file and the key path, never later when a rule runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from kicheck.answers import SERVICES
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+Confidence = Literal["confirmed", "reported", "unclear"]
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class KnowledgeError(ValueError):
+    """A data file is missing, malformed or inconsistent; the message names the file and the key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(_Strict):
+    """A text in both languages, with the same {placeholders} in each."""
+
+    de: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _same_placeholders(self) -> Text:
+        if set(_PLACEHOLDER.findall(self.de)) != set(_PLACEHOLDER.findall(self.en)):
+            raise ValueError(f"placeholders differ between de and en: {self.de!r} / {self.en!r}")
+        return self
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.de
+
+
+class Source(_Strict):
+    id: str
+    title: str
+    publisher: str
+    url: str = Field(pattern=r"^https://")
+    published: date | None = None
+    read_in: str = Field(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$")  # the month the page was read (YYYY-MM)
+
+
+class Claim(_Strict):
+    """One side of an unclear point: who says what."""
+
+    who: Text
+    says: Text
+    sources: tuple[str, ...] = ()
+
+
+class Fact(_Strict):
+    id: str = Field(pattern=r"^F[0-9]+$")
+    confidence: Confidence
+    topic: Text
+    text: Text
+    sources: tuple[str, ...] = Field(min_length=1)
+    claims: tuple[Claim, ...] = ()  # for unclear facts: every side
+
+    @model_validator(mode="after")
+    def _unclear_keeps_both_sides(self) -> Fact:
+        if self.confidence == "unclear" and len(self.claims) < 2:
+            raise ValueError("an unclear fact lists at least two claims (who says what)")
+        return self
+
+
+class Form(_Strict):
+    id: str
+    url: str = Field(pattern=r"^https://")
+    title: Text
+    requires: Text
+    facts: tuple[str, ...] = Field(min_length=1)
+
+
+class Service(_Strict):
+    code: str
+    name: str
+    objection_form: str | None  # a form id, or none (WhatsApp)
+    note: Text
+    facts: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("code")
+    @classmethod
+    def _known_code(cls, code: str) -> str:
+        if code not in SERVICES:
+            raise ValueError(f"unknown service code {code!r}; the link format knows {', '.join(SERVICES)}")
+        return code
+
+
+Remedy = Literal["form", "hide_or_delete", "stop_ai", "nothing"]
+
+
+class Category(_Strict):
+    id: str
+    title: Text
+    examples: Text
+    services: tuple[str, ...] = Field(min_length=1)
+    used: Literal["yes", "no", "unclear"]
+    remedies: tuple[Remedy, ...] = Field(min_length=1)
+    facts: tuple[str, ...] = Field(min_length=1)
+
+
+class Event(_Strict):
+    date: date
+    approximate: bool = False
+    kind: Literal["meta", "authority", "court", "consumer", "deadline", "start"]
+    title: Text
+    confidence: Confidence
+    sources: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_provenance(self) -> Event:
+        if not self.sources and not self.facts:
+            raise ValueError("an event names its sources or the facts it rests on")
+        return self
+
+
+class Action(_Strict):
+    id: str
+    title: Text
+    why: Text
+    forms: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()  # source ids whose pages are the official place to act
+    facts: tuple[str, ...] = Field(min_length=1)
+
+
+class Meta(_Strict):
+    version: str
+    reviewed_on: date
+    training_start: date
+
+
+class Knowledge(_Strict):
+    meta: Meta
+    sources: dict[str, Source]
+    facts: dict[str, Fact]
+    forms: dict[str, Form]
+    services: dict[str, Service]
+    categories: dict[str, Category]
+    events: tuple[Event, ...]
+    actions: dict[str, Action]
+    texts: dict[str, dict[str, str]]  # lang -> key -> UI text
+
+    def fact_sources(self, fact_ids: tuple[str, ...]) -> tuple[Source, ...]:
+        seen: dict[str, Source] = {}
+        for fid in fact_ids:
+            for sid in self.facts[fid].sources:
+                seen.setdefault(sid, self.sources[sid])
+        return tuple(seen.values())
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise KnowledgeError(f"{path.name}: file missing in {path.parent}") from None
+    except yaml.YAMLError as err:
+        raise KnowledgeError(f"{path.name}: not valid YAML: {err}") from None
+
+
+def _validate(model: type[BaseModel], raw: object, file: str, where: str = "") -> BaseModel:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        path = ".".join(str(p) for p in first["loc"])
+        key = ".".join(p for p in (where, path) if p)
+        raise KnowledgeError(f"{file}: {key or '(top level)'}: {first['msg']}") from None
+
+
+def _records(data_dir: Path, name: str, model: type[BaseModel], id_field: str) -> dict[str, BaseModel]:
+    raw = _read_yaml(data_dir / name)
+    if not isinstance(raw, list):
+        raise KnowledgeError(f"{name}: (top level): expected a list of records")
+    out: dict[str, BaseModel] = {}
+    for index, item in enumerate(raw):
+        label = str(item.get(id_field, f"[{index}]")) if isinstance(item, dict) else f"[{index}]"
+        record = _validate(model, item, name, label)
+        rid = getattr(record, id_field)
+        if rid in out:
+            raise KnowledgeError(f"{name}: {rid}: duplicate {id_field}")
+        out[rid] = record
+    return out
+
+
+def _texts(data_dir: Path) -> dict[str, dict[str, str]]:
+    texts: dict[str, dict[str, str]] = {}
+    for lang in ("de", "en"):
+        name = f"i18n/{lang}.yaml"
+        raw = _read_yaml(data_dir / name)
+        if not isinstance(raw, dict):
+            raise KnowledgeError(f"{name}: (top level): expected a mapping of text keys")
+        for key, value in raw.items():
+            if not isinstance(value, str) or not value.strip():
+                raise KnowledgeError(f"{name}: {key}: expected a non-empty text")
+        texts[lang] = {str(k): v for k, v in raw.items()}
+    de, en = texts["de"], texts["en"]
+    for missing, lang in ((set(de) - set(en), "en"), (set(en) - set(de), "de")):
+        if missing:
+            raise KnowledgeError(f"i18n/{lang}.yaml: {sorted(missing)[0]}: text missing in this language")
+    for key in de:
+        if set(_PLACEHOLDER.findall(de[key])) != set(_PLACEHOLDER.findall(en[key])):
+            raise KnowledgeError(f"i18n/en.yaml: {key}: placeholders differ from i18n/de.yaml")
+    return texts
+
+
+def load(data_dir: Path = DATA_DIR) -> Knowledge:
+    """Read and check every data file; raises KnowledgeError naming the file and key."""
+    meta = _validate(Meta, _read_yaml(data_dir / "meta.yaml"), "meta.yaml")
+    raw_events = _read_yaml(data_dir / "events.yaml")
+    if not isinstance(raw_events, list):
+        raise KnowledgeError("events.yaml: (top level): expected a list of events")
+    events = tuple(_validate(Event, e, "events.yaml", f"[{i}]") for i, e in enumerate(raw_events))
+    knowledge = Knowledge(
+        meta=meta,
+        sources=_records(data_dir, "sources.yaml", Source, "id"),
+        facts=_records(data_dir, "facts.yaml", Fact, "id"),
+        forms=_records(data_dir, "forms.yaml", Form, "id"),
+        services=_records(data_dir, "services.yaml", Service, "code"),
+        categories=_records(data_dir, "categories.yaml", Category, "id"),
+        events=tuple(sorted(events, key=lambda e: e.date)),
+        actions=_records(data_dir, "actions.yaml", Action, "id"),
+        texts=_texts(data_dir),
+    )
+    _check_references(knowledge)
+    return knowledge
+
+
+@functools.cache
+def default() -> Knowledge:
+    """The app's knowledge base, loaded once per process."""
+    return load()
+
+
+def _check_references(k: Knowledge) -> None:
+    """Every id a record names exists: a fact's sources, a form's facts, a category's services, ..."""
+
+    def need(file: str, where: str, ids: tuple[str, ...], pool: dict, kind: str) -> None:
+        for ref in ids:
+            if ref not in pool:
+                raise KnowledgeError(f"{file}: {where}: unknown {kind} {ref!r}")
+
+    for fact in k.facts.values():
+        need("facts.yaml", f"{fact.id}.sources", fact.sources, k.sources, "source")
+        for i, claim in enumerate(fact.claims):
+            need("facts.yaml", f"{fact.id}.claims.{i}.sources", claim.sources, k.sources, "source")
+    for form in k.forms.values():
+        need("forms.yaml", f"{form.id}.facts", form.facts, k.facts, "fact")
+    for service in k.services.values():
+        need("services.yaml", f"{service.code}.facts", service.facts, k.facts, "fact")
+        if service.objection_form is not None:
+            need(
+                "services.yaml", f"{service.code}.objection_form", (service.objection_form,), k.forms, "form"
+            )
+    missing = set(SERVICES) - set(k.services)
+    if missing:
+        raise KnowledgeError(f"services.yaml: {sorted(missing)[0]}: service of the link format has no record")
+    for cat in k.categories.values():
+        need("categories.yaml", f"{cat.id}.services", cat.services, k.services, "service")
+        need("categories.yaml", f"{cat.id}.facts", cat.facts, k.facts, "fact")
+    for i, event in enumerate(k.events):
+        need("events.yaml", f"{event.date}.sources", event.sources, k.sources, "source")
+        need("events.yaml", f"{event.date}.facts", event.facts, k.facts, "fact")
+        del i
+    for action in k.actions.values():
+        need("actions.yaml", f"{action.id}.forms", action.forms, k.forms, "form")
+        need("actions.yaml", f"{action.id}.links", action.links, k.sources, "source")
+        need("actions.yaml", f"{action.id}.facts", action.facts, k.facts, "fact")

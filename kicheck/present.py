@@ -1,0 +1,245 @@
+"""A verdict in words: everything the result page and the Markdown export show, in one language.
+
+The page and the export render the same `ResultView`, so they can never say different things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kicheck.answers import Answers, Decoded, Problem, ordered
+from kicheck.knowledge import Fact, Source
+from kicheck.texts import Texts
+from kicheck.verdict import ServiceVerdict, Status, Verdict
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    note: str = ""  # what the form needs
+
+
+@dataclass(frozen=True)
+class UnclearPoint:
+    fact_id: str
+    topic: str
+    text: str
+    claims: tuple[tuple[str, str], ...]  # (who, says)
+
+
+@dataclass(frozen=True)
+class Category:
+    title: str
+    examples: str
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    code: str
+    name: str
+    status: Status
+    status_label: str
+    window_text: str  # when the data may be (have been) used, or why not
+    reasons: tuple[str, ...]
+    categories: tuple[Category, ...]
+    unclear: tuple[UnclearPoint, ...]
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    id: str
+    title: str
+    why: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    read: str
+    confidence: str  # the strongest confidence of the facts citing it here
+
+
+@dataclass(frozen=True)
+class ResultView:
+    lang: str
+    summary: str
+    cards: tuple[ServiceCard, ...]
+    actions: tuple[ActionItem, ...]
+    notes: tuple[str, ...]  # assumptions said aloud (no age given, ...)
+    answers: tuple[tuple[str, str], ...]  # the answers in words: (question, answer)
+    sources: tuple[SourceRef, ...]
+    version_line: str
+
+
+def summary(verdict: Verdict, t: Texts) -> str:
+    """One sentence on top: how many of the person's services still use their data."""
+    total = len(verdict.services)
+    if total == 0:
+        return t("summary.no_services")
+    in_use = len(verdict.in_use)
+    partly = sum(1 for v in verdict.services if v.status is Status.PARTLY)
+    if in_use:
+        key = "summary.in_use_one" if in_use == 1 else "summary.in_use_many"
+        return t(key, count=in_use, total=total)
+    if partly:
+        return t("summary.partly", count=partly, total=total)
+    if all(v.status is Status.NOT_AFFECTED for v in verdict.services):
+        return t("summary.not_affected")
+    return t("summary.protected")
+
+
+def unclear_point(fact: Fact, t: Texts) -> UnclearPoint:
+    claims = tuple((t.pick(c.who), t.pick(c.says)) for c in fact.claims)
+    return UnclearPoint(fact.id, t.pick(fact.topic), t.pick(fact.text), claims)
+
+
+def _window_text(sv: ServiceVerdict, t: Texts) -> str:
+    if sv.status is Status.NOT_AFFECTED:
+        return t("window.none")
+    if sv.status is Status.PROTECTED:
+        return t("window.protected", date=t.date(sv.protected_since))
+    return t.window(sv.window)
+
+
+def card(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> ServiceCard:
+    k = t.knowledge
+    via = t.service(sv.objection_via) if sv.objection_via else ""
+    reasons = tuple(t(key, service=t.service(sv.service), via=via) for key in sv.reasons)
+    cats = tuple(
+        Category(t.pick(k.categories[c].title), t.pick(k.categories[c].examples)) for c in sv.categories
+    )
+    unclear = tuple(unclear_point(k.facts[f], t) for f in sv.unclear)
+    return ServiceCard(
+        sv.service,
+        t.service(sv.service),
+        sv.status,
+        t.status(sv.status.value),
+        _window_text(sv, t),
+        reasons,
+        cats,
+        unclear,
+    )
+
+
+def action_item(action, t: Texts) -> ActionItem:
+    k = t.knowledge
+    spec = k.actions[action.id]
+    names = t.services(action.services)
+    forms = [k.forms[f] for f in spec.forms]
+    if action.services and action.id != "object_fb_for_ai_chats":
+        # Offer only the forms of the services the action is about (Threads' objection is Instagram's).
+        wanted = {k.services[s].objection_form for s in action.services}
+        forms = [f for f in forms if f.id in wanted] or forms
+    links = [Link(t.pick(f.title), f.url, t.pick(f.requires)) for f in forms]
+    links += [Link(k.sources[s].title, k.sources[s].url) for s in spec.links]
+    return ActionItem(
+        action.id,
+        t.pick(spec.title).format(services=names),
+        t.pick(spec.why).format(services=names),
+        tuple(links),
+    )
+
+
+def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
+    none = t("answer.none")
+    rows = [
+        (t("q.age"), str(answers.age) if answers.age is not None else t("answer.not_given")),
+    ]
+    if answers.is_minor:
+        rows.append(
+            (t("q.birthdate"), t("answer.bd_wrong") if answers.birthdate_wrong else t("answer.bd_ok"))
+        )
+    rows.append((t("q.services"), t.services(ordered(answers.services)) or none))
+    if answers.services & {"fb", "ig", "th"}:
+        rows.append((t("q.public"), t.services(ordered(answers.public)) or none))
+    if answers.services & {"fb", "ig", "wa", "ms", "app"}:
+        rows.append((t("q.ai"), t.services(ordered(answers.ai)) or none))
+    if answers.uses_both_fb_and_ig:
+        rows.append((t("q.linked"), t("answer.yes") if answers.linked else t("answer.no")))
+    for s in ("fb", "ig"):
+        if s in answers.services:
+            when = answers.objection(s)
+            rows.append(
+                (t("q.objection", service=t.service(s)), t.date(when) if when else t("answer.not_yet"))
+            )
+    return tuple(rows)
+
+
+_RANK = {"confirmed": 0, "reported": 1, "unclear": 2}
+
+
+def sources_for(fact_ids: list[str], t: Texts) -> tuple[SourceRef, ...]:
+    """The sources behind the facts shown, each with the (strongest) confidence of those facts."""
+    k = t.knowledge
+    best: dict[str, str] = {}
+    for fid in dict.fromkeys(fact_ids):
+        fact = k.facts[fid]
+        for sid in fact.sources:
+            old = best.get(sid)
+            if old is None or _RANK[fact.confidence] < _RANK[old]:
+                best[sid] = fact.confidence
+    return tuple(_source_ref(k.sources[sid], conf, t) for sid, conf in best.items())
+
+
+def _source_ref(src: Source, confidence: str, t: Texts) -> SourceRef:
+    return SourceRef(
+        src.id, src.title, src.publisher, src.url, t.month(src.read_in), t.confidence(confidence)
+    )
+
+
+def facts_behind(verdict: Verdict, t: Texts) -> list[str]:
+    k = t.knowledge
+    ids: list[str] = ["F1"]
+    for sv in verdict.services:
+        ids += list(k.services[sv.service].facts)
+        for c in sv.categories:
+            ids += list(k.categories[c].facts)
+        ids += list(sv.unclear)
+    for a in verdict.actions:
+        ids += list(k.actions[a.id].facts)
+    return list(dict.fromkeys(ids))
+
+
+def version_line(t: Texts) -> str:
+    meta = t.knowledge.meta
+    return t("version.line", version=meta.version, reviewed=t.date(meta.reviewed_on))
+
+
+def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
+    out = []
+    if verdict.age_assumed and verdict.services:
+        out.append(t("note.age_assumed"))
+    span = verdict.adult_from
+    if span is not None and not span.exact:
+        out.append(t("note.birthday_range", range=t.range(span), start=t.date(verdict.training_start)))
+    return tuple(out)
+
+
+def result_view(verdict: Verdict, t: Texts) -> ResultView:
+    return ResultView(
+        lang=t.lang,
+        summary=summary(verdict, t),
+        cards=tuple(card(sv, verdict, t) for sv in verdict.services),
+        actions=tuple(action_item(a, t) for a in verdict.actions),
+        notes=notes(verdict, t),
+        answers=answers_in_words(verdict.answers, t),
+        sources=sources_for(facts_behind(verdict, t), t),
+        version_line=version_line(t),
+    )
+
+
+def problem_lines(decoded: Decoded, t: Texts) -> tuple[str, ...]:
+    """The link's dropped values in plain words (plain text: the page must never render them as markup)."""
+    lines = [problem_line(p, t) for p in decoded.problems]
+    if decoded.more_problems:
+        lines.append(t("problem.more", count=decoded.more_problems))
+    return tuple(lines)
+
+
+def problem_line(p: Problem, t: Texts) -> str:
+    return t(f"problem.{p.reason}", key=p.key, value=p.shown_value)

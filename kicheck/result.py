@@ -1,0 +1,52 @@
+"""Everything the result page shows for one answer set, built in one go (and cached by the page layer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from kicheck import report
+from kicheck.answers import Answers
+from kicheck.chart import timeline_chart
+from kicheck.knowledge import Knowledge
+from kicheck.present import ResultView, result_view
+from kicheck.texts import Texts
+from kicheck.timeline import Timeline, build
+from kicheck.verdict import Verdict, decide
+
+
+@dataclass(frozen=True)
+class Result:
+    verdict: Verdict
+    view: ResultView
+    timeline: Timeline
+    chart: alt.LayerChart
+    table: pd.DataFrame  # the chart's facts as a table, for screen readers
+    markdown: str
+    ics: bytes | None  # None when no reminder fits
+
+
+def timeline_table(timeline: Timeline, t: Texts) -> pd.DataFrame:
+    rows = [(p.lane, p.kind_label, p.date_text) for p in timeline.periods]
+    rows += [(t("table.marked_date"), m.label, m.date_text) for m in timeline.markers if m.kind != "event"]
+    return pd.DataFrame(rows, columns=[t("table.what"), t("table.meaning"), t("table.when")])
+
+
+def build_result(answers: Answers, knowledge: Knowledge, today: date, link: str) -> Result:
+    t = Texts(knowledge, answers.lang)
+    verdict = decide(answers, knowledge, today)
+    view = result_view(verdict, t)
+    timeline = build(verdict, t)
+    reminders = report.reminders(verdict, t, link)
+    return Result(
+        verdict=verdict,
+        view=view,
+        timeline=timeline,
+        chart=timeline_chart(timeline, t),
+        table=timeline_table(timeline, t),
+        markdown=report.markdown(view, verdict, t, link),
+        ics=report.ics(reminders, today) if reminders else None,
+    )

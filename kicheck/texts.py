@@ -1,0 +1,70 @@
+"""Choosing and filling the texts for one language: UI strings, dates, service names, lists.
+
+Pages and exports get every visible word from here (from data/i18n/*.yaml and the content files), so both
+languages stay complete and the same code renders both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
+
+from kicheck.knowledge import Knowledge, Text
+from kicheck.verdict import DateRange, Window
+
+LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class Texts:
+    knowledge: Knowledge
+    lang: str
+
+    @property
+    def locale(self) -> str:
+        return LOCALES.get(self.lang, LOCALES["de"])
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        """The UI text for `key`, with {placeholders} filled. A missing key is a bug the tests catch."""
+        text = self.knowledge.texts[self.lang][key]
+        return text.format(**params) if params else text
+
+    def pick(self, text: Text) -> str:
+        return text(self.lang)
+
+    def date(self, day: date) -> str:
+        """27. Mai 2025 / 27 May 2025."""
+        return format_date(day, format="long", locale=self.locale)
+
+    def month(self, yyyy_mm: str) -> str:
+        """2026-11 -> November 2026."""
+        year, month = (int(p) for p in yyyy_mm.split("-"))
+        return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)
+
+    def range(self, span: DateRange) -> str:
+        if span.exact:
+            return self.date(span.earliest)
+        return self("date.between", earliest=self.date(span.earliest), latest=self.date(span.latest))
+
+    def window(self, window: Window) -> str:
+        start = self.range(window.start)
+        if window.end is None:
+            return self("window.open", start=start)
+        return self("window.closed", start=start, end=self.date(window.end))
+
+    def service(self, code: str) -> str:
+        return self.knowledge.services[code].name
+
+    def services(self, codes: tuple[str, ...] | list[str]) -> str:
+        """Facebook, Instagram und WhatsApp / Facebook, Instagram and WhatsApp."""
+        names = [self.service(c) for c in codes]
+        return format_list(names, locale=self.locale) if names else ""
+
+    def status(self, status: str) -> str:
+        return self(f"status.{status}")
+
+    def confidence(self, confidence: str) -> str:
+        return self(f"confidence.{confidence}")

@@ -1,0 +1,117 @@
+"""A verdict as a table for the timeline chart: marked dates and, per service, the periods of its lane.
+
+Plain rows (dataclasses), labelled in the page's language; the chart and the screen-reader table below it are
+both drawn from these same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+from kicheck.texts import Texts
+from kicheck.verdict import Status, Verdict
+
+PERIOD_KINDS = ("may_be_used", "possibly_used", "protected", "not_affected")
+MARKER_KINDS = ("event", "start", "objection", "birthday", "today")
+MARGIN = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # one of MARKER_KINDS
+    start: date
+    end: date | None  # a range (the 18th birthday), or None for a single day
+    label: str
+    date_text: str
+
+
+@dataclass(frozen=True)
+class Period:
+    service: str
+    lane: str  # the service's display name
+    kind: str  # one of PERIOD_KINDS
+    kind_label: str
+    start: date
+    end: date
+    date_text: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    markers: tuple[Marker, ...]
+    periods: tuple[Period, ...]
+    first: date  # the chart's domain
+    last: date
+
+    def marker_records(self) -> list[dict]:
+        return [asdict(m) for m in self.markers]
+
+    def period_records(self) -> list[dict]:
+        return [asdict(p) for p in self.periods]
+
+
+def build(verdict: Verdict, texts: Texts) -> Timeline:
+    markers = _general_markers(verdict, texts) + _personal_markers(verdict, texts)
+    periods = tuple(p for sv in verdict.services for p in _periods(sv, verdict, texts))
+    days = [m.start for m in markers] + [m.end for m in markers if m.end] + [p.start for p in periods]
+    return Timeline(
+        markers=tuple(sorted(markers, key=lambda m: (m.start, MARKER_KINDS.index(m.kind)))),
+        periods=periods,
+        first=min(days) - MARGIN,
+        last=verdict.today + MARGIN,
+    )
+
+
+def _general_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
+    out = []
+    for event in texts.knowledge.events:
+        if event.date > verdict.today:
+            continue
+        kind = "start" if event.kind == "start" else "event"
+        label = texts.pick(event.title)
+        if kind == "start":
+            label = texts("timeline.start")
+        out.append(Marker(kind, event.date, None, label, texts.date(event.date)))
+    return out
+
+
+def _personal_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
+    out = []
+    for service in ("fb", "ig"):
+        when = verdict.answers.objection(service)
+        if when is not None:
+            label = texts("timeline.objection", service=texts.service(service))
+            out.append(Marker("objection", when, None, label, texts.date(when)))
+    span = verdict.adult_from
+    if span is not None and not span.exact:
+        out.append(
+            Marker("birthday", span.earliest, span.latest, texts("timeline.birthday"), texts.range(span))
+        )
+    out.append(Marker("today", verdict.today, None, texts("timeline.today"), texts.date(verdict.today)))
+    return out
+
+
+def _period(service: str, kind: str, start: date, end: date, texts: Texts) -> Period:
+    date_text = texts("date.from_to", start=texts.date(start), end=texts.date(end))
+    return Period(service, texts.service(service), kind, texts(f"period.{kind}"), start, end, date_text)
+
+
+def _periods(sv, verdict: Verdict, texts: Texts) -> list[Period]:
+    today, code = verdict.today, sv.service
+    if sv.status is Status.NOT_AFFECTED:
+        return [_period(code, "not_affected", verdict.training_start, today, texts)]
+    if sv.status is Status.PROTECTED:
+        return [_period(code, "protected", sv.protected_since, today, texts)]
+    window = sv.window
+    out = []
+    used_from = window.start.latest
+    used_to = window.end if window.end is not None else today
+    if not window.start.exact:
+        # The 18th birthday is known only as a range: data may have been used from somewhere inside it.
+        out.append(_period(code, "possibly_used", window.start.earliest, min(used_from, used_to), texts))
+    if used_to > used_from:
+        out.append(_period(code, "may_be_used", used_from, used_to, texts))
+    if window.end is not None:
+        out.append(_period(code, "protected", window.end, today, texts))
+    return out

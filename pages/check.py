@@ -1,0 +1,146 @@
+"""Check: the questions. Opens prefilled from the link's parameters, so "change my answers" works anywhere."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from kicheck.answers import AI_CAPABLE, EARLIEST_OBJECTION, PUBLIC_CAPABLE, SERVICES, Answers, decode, params
+from kicheck.questions import BY_DEADLINE, ObjectionChoice, answers_from_form, objection_choice
+from ui.common import footer, header, kb, query_lists, texts, today
+
+t = texts()
+header(t, "check.title")
+st.write(t("check.intro"))
+
+prefill: Answers = decode(query_lists(), today()).answers
+
+
+def why(key: str) -> None:
+    st.caption(t(key))
+
+
+def service_name(code: str) -> str:
+    return kb().services[code].name
+
+
+with st.container(key="q-age"):
+    age = st.number_input(
+        t("q.age"),
+        min_value=0,
+        max_value=120,
+        value=prefill.age,
+        step=1,
+        placeholder=t("q.age.placeholder"),
+        key="age",
+    )
+    why("why.age")
+
+bd_wrong = False
+if age is not None and age < 18:
+    with st.container(key="q-birthdate"):
+        bd = st.radio(
+            t("q.birthdate"),
+            options=["ok", "wrong"],
+            index=1 if prefill.birthdate_wrong else 0,
+            format_func=lambda v: t(f"answer.bd_{v}"),
+            key="bd",
+        )
+        why("why.birthdate")
+        bd_wrong = bd == "wrong"
+
+with st.container(key="q-services"):
+    services = st.pills(
+        t("q.services"),
+        options=list(SERVICES),
+        selection_mode="multi",
+        default=sorted(prefill.services, key=SERVICES.index),
+        format_func=service_name,
+        key="svc",
+    )
+    why("why.services")
+services = list(services or [])
+
+public: list[str] = []
+with_public = [s for s in PUBLIC_CAPABLE if s in services]
+if with_public:
+    with st.container(key="q-public"):
+        public = (
+            st.pills(
+                t("q.public"),
+                options=with_public,
+                selection_mode="multi",
+                default=[s for s in with_public if s in prefill.public],
+                format_func=service_name,
+                key="pub",
+            )
+            or []
+        )
+        why("why.public")
+
+ai: list[str] = []
+with_ai = [s for s in AI_CAPABLE if s in services]
+if with_ai:
+    with st.container(key="q-ai"):
+        ai = (
+            st.pills(
+                t("q.ai"),
+                options=with_ai,
+                selection_mode="multi",
+                default=[s for s in with_ai if s in prefill.ai],
+                format_func=service_name,
+                key="ai",
+            )
+            or []
+        )
+        why("why.ai")
+
+linked = False
+if "fb" in services and "ig" in services:
+    with st.container(key="q-linked"):
+        linked_choice = st.radio(
+            t("q.linked"),
+            options=["yes", "no", "unknown"],
+            index=0 if prefill.linked else 1,
+            format_func=lambda v: t(f"answer.linked_{v}"),
+            key="linked",
+        )
+        why("why.linked")
+        linked = linked_choice == "yes"
+
+objections: dict[str, date] = {}
+for service in ("fb", "ig"):
+    if service not in services:
+        continue
+    with st.container(key=f"q-obj-{service}"):
+        initial = objection_choice(prefill.objection(service))
+        choice = st.radio(
+            t("q.objection", service=service_name(service)),
+            options=list(ObjectionChoice),
+            index=list(ObjectionChoice).index(initial.choice),
+            format_func=lambda c: t(f"answer.objection_{c.value}"),
+            key=f"obj_{service}_choice",
+        )
+        when = None
+        if choice is ObjectionChoice.ON_DATE:
+            when = st.date_input(
+                t("q.objection_date", service=service_name(service)),
+                value=initial.day or today(),
+                min_value=EARLIEST_OBJECTION,
+                max_value=today(),
+                format="DD.MM.YYYY" if t.lang == "de" else "DD/MM/YYYY",
+                key=f"obj_{service}_date",
+            )
+        elif choice is ObjectionChoice.BY_DEADLINE:
+            when = BY_DEADLINE
+        if when is not None:
+            objections[service] = when
+        why("why.objection")
+
+answers = answers_from_form(t.lang, age, bd_wrong, services, public, ai, linked, objections)
+st.write("")
+if st.button(t("check.submit"), type="primary", key="submit", width="stretch"):
+    st.switch_page("pages/result.py", query_params=params(answers))
+st.caption(t("check.privacy"))
+footer(t)

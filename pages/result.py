@@ -1,0 +1,108 @@
+"""Result: the personal verdict from the link's answers; always registered, so shared links work anywhere."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kicheck.answers import decode, params, result_path
+from kicheck.present import problem_lines
+from kicheck.texts import Texts
+from ui.common import base_url, footer, header, query_lists, texts, today
+from ui.result_bundle import STATUS_BADGE, bundle
+
+t: Texts = texts()
+header(t, "result.title")
+
+decoded = decode(query_lists(), today())
+answers = decoded.answers
+
+if decoded.problems or decoded.more_problems:
+    with st.container(key="link-notice", border=True):
+        st.markdown(f"**{t('notice.title')}**")
+        for line in problem_lines(decoded, t):
+            st.text(line)  # plain text: a link's values are never rendered as Markdown or HTML
+
+if not decoded.given:
+    with st.container(key="no-answers"):
+        st.info(t("result.no_answers"))
+        st.page_link("pages/check.py", label=t("result.start_check"), query_params={"lang": t.lang})
+    footer(t)
+    st.stop()
+
+link = base_url() + result_path(answers)
+result = bundle(answers, today(), link)
+view = result.view
+
+st.subheader(view.summary)
+for note in view.notes:
+    st.caption(note)
+
+for card in view.cards:
+    with st.container(key=f"status-{card.code}", border=True):
+        name_col, badge_col = st.columns([3, 2], vertical_alignment="center")
+        name_col.markdown(f"### {card.name}")
+        with badge_col:
+            st.badge(card.status_label, color=STATUS_BADGE[card.status.value])
+        st.markdown(f"**{card.window_text}**")
+        for reason in card.reasons:
+            st.markdown(f"- {reason}")
+        if card.categories:
+            st.markdown(
+                f"**{t('result.categories')}:** "
+                + "; ".join(f"{c.title} ({c.examples})" for c in card.categories)
+            )
+        for point in card.unclear:
+            with st.container(key=f"unclear-{card.code}-{point.fact_id}"):
+                st.markdown(f"**{t('result.unclear')}: {point.topic}.** {point.text}")
+                for who, says in point.claims:
+                    st.markdown(f"- *{who}:* {says}")
+
+with st.container(key="actions"):
+    st.subheader(t("result.actions"))
+    for number, action in enumerate(view.actions, 1):
+        with st.container(key=f"action-{action.id}", border=True):
+            st.markdown(f"**{number}. {action.title}**")
+            st.markdown(action.why)
+            for form in action.links:
+                st.markdown(f"[{form.title}]({form.url})" + (f"  \n{form.note}" if form.note else ""))
+
+with st.container(key="timeline"):
+    st.subheader(t("result.timeline"))
+    st.altair_chart(result.chart, width="stretch", alt=t("chart.alt", summary=view.summary))
+    with st.expander(t("result.timeline_table")):
+        st.table(result.table)
+
+with st.container(key="share"):
+    st.subheader(t("result.share"))
+    st.code(link, language=None, wrap_lines=True)
+    st.caption(t("result.share_note"))
+
+with st.container(key="downloads"):
+    st.subheader(t("result.downloads"))
+    cols = st.columns(2)
+    with cols[0]:
+        st.download_button(
+            t("result.download_md"),
+            data=result.markdown,
+            file_name=t("file.md"),
+            mime="text/markdown",
+            key="download-md",
+            on_click="ignore",
+            icon=":material/description:",
+        )
+    with cols[1]:
+        if result.ics:
+            st.download_button(
+                t("result.download_ics"),
+                data=result.ics,
+                file_name=t("file.ics"),
+                mime="text/calendar",
+                key="download-ics",
+                on_click="ignore",
+                icon=":material/event:",
+            )
+        else:
+            st.caption(t("result.no_reminder"))
+
+st.page_link("pages/check.py", label=t("result.change"), query_params=params(answers), icon=":material/edit:")
+footer(t)

@@ -1,0 +1,53 @@
+"""Sources & privacy: every fact with sources and confidence, the privacy statement, disclaimer, imprint."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.common import footer, header, kb, texts
+
+t = texts()
+k = kb()
+header(t, "sources.title")
+
+with st.container(key="privacy"):
+    st.header(t("sources.privacy"))
+    st.write(t("sources.privacy_text"))
+    st.subheader(t("sources.link_contents"))
+    st.write(t("sources.link_text"))
+
+with st.container(key="facts"):
+    st.header(t("sources.facts"))
+    st.write(t("sources.facts_intro"))
+    for fact in k.facts.values():
+        with st.container(key=f"fact-{fact.id}", border=True):
+            st.markdown(f"**{t.pick(fact.topic)}** · {t.confidence(fact.confidence)}")
+            st.write(t.pick(fact.text))
+            if fact.claims:
+                st.markdown(f"*{t('sources.claims')}:*")
+                for claim in fact.claims:
+                    st.markdown(f"- **{t.pick(claim.who)}:** {t.pick(claim.says)}")
+            st.caption(
+                " · ".join(
+                    f"[{k.sources[s].publisher}: {k.sources[s].title}]({k.sources[s].url})"
+                    for s in fact.sources
+                )
+            )
+
+with st.container(key="sources"):
+    st.header(t("sources.sources"))
+    for src in k.sources.values():
+        st.markdown(
+            f"- {src.publisher}: [{src.title}]({src.url}) – {t('sources.read', month=t.month(src.read_in))}"
+        )
+
+with st.container(key="disclaimer"):
+    st.header(t("sources.disclaimer_title"))
+    st.write(t("sources.disclaimer"))
+    st.subheader(t("sources.version"))
+    st.write(t("version.line", version=k.meta.version, reviewed=t.date(k.meta.reviewed_on)))
+
+with st.container(key="imprint"):
+    st.header(t("sources.imprint"))
+    st.warning(t("sources.imprint_text"))
+footer(t)

@@ -1,0 +1,26 @@
+"""Timeline: the general chronology (announcement, authorities, courts, start, later events) with sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kicheck.chronology import chronology_chart, chronology_rows
+from ui.common import footer, header, kb, texts, today
+
+t = texts()
+header(t, "timeline_page.title")
+st.write(t("timeline_page.intro"))
+
+rows = chronology_rows(kb(), t, today())
+with st.container(key="chronology-chart"):
+    st.altair_chart(chronology_chart(rows, t), width="stretch", alt=t("timeline_page.chart_alt"))
+
+with st.container(key="chronology"):
+    for row in rows:
+        with st.container(key=f"event-{row.date.isoformat()}", border=True):
+            st.markdown(f"**{row.date_text}** – {row.title}")
+            st.caption(
+                f"{t('timeline_page.confidence')}: {row.confidence} · "
+                + " · ".join(f"[{s.publisher}: {s.title}]({s.url})" for s in row.sources)
+            )
+footer(t)

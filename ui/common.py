@@ -1,0 +1,97 @@
+"""What every page shares: the knowledge base (loaded once per process), the language, the header.
+
+This is the only layer besides pages/ that imports Streamlit; it holds no rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from kicheck import knowledge
+from kicheck.answers import DEFAULT_LANG, LANGUAGES
+from kicheck.texts import Texts
+
+FALLBACK_BASE = "http://localhost:8501"
+
+
+@st.cache_resource(show_spinner=False)
+def kb() -> knowledge.Knowledge:
+    """The knowledge base, read and validated once per server process and shared by all sessions."""
+    return knowledge.default()
+
+
+def today() -> date:
+    return date.today()
+
+
+def current_lang() -> str:
+    """The language from the link (?lang=), else the one chosen earlier in this session, else German."""
+    raw = st.query_params.get("lang")
+    if raw in LANGUAGES:
+        st.session_state["lang"] = raw
+        return raw
+    return st.session_state.get("lang", DEFAULT_LANG)
+
+
+def texts() -> Texts:
+    return Texts(kb(), current_lang())
+
+
+def _switch_language() -> None:
+    chosen = st.session_state.get("lang_switch")
+    if chosen in LANGUAGES:
+        st.session_state["lang"] = chosen
+        st.query_params["lang"] = chosen
+
+
+def language_switch(t: Texts) -> None:
+    """Deutsch / English, kept in the link so a shared link opens in the same language."""
+    st.segmented_control(
+        t("lang.label"),
+        options=list(LANGUAGES),
+        default=t.lang,
+        format_func=lambda code: {"de": "Deutsch", "en": "English"}[code],
+        key="lang_switch",
+        on_change=_switch_language,
+        label_visibility="collapsed",
+        required=True,
+    )
+
+
+def header(t: Texts, title_key: str) -> None:
+    left, right = st.columns([3, 1], vertical_alignment="center")
+    with right, st.container(key="language"):
+        language_switch(t)
+    with left:
+        st.title(t(title_key))
+
+
+def footer(t: Texts) -> None:
+    st.divider()
+    meta = kb().meta
+    st.caption(
+        t("version.line", version=meta.version, reviewed=t.date(meta.reviewed_on))
+        + " · "
+        + t("disclaimer.short")
+    )
+
+
+def base_url() -> str:
+    """The app's address as the visitor sees it (scheme, host and path prefix), for the full share link."""
+    url = st.context.url
+    if not url:
+        return FALLBACK_BASE
+    parts = urlsplit(url)
+    path = parts.path
+    for page in ("/result", "/timeline", "/sources"):
+        if path.endswith(page):
+            path = path[: -len(page)]
+    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+
+
+def query_lists() -> dict[str, list[str]]:
+    """The link's parameters with every repeated value (svc=fb&svc=ig keeps both)."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
