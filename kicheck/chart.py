@@ -5,6 +5,8 @@ Colour always comes with a text label (legend, tooltips, and the table under the
 
 from __future__ import annotations
 
+from datetime import date
+
 import altair as alt
 import pandas as pd
 
@@ -18,6 +20,7 @@ PERIOD_COLOURS = {
     "protected": "#1f78b4",
     "not_affected": "#b8c2cc",
 }
+MARKER_DASHES = {"event": [2, 3], "start": [1, 0], "objection": [6, 3], "birthday": [1, 0], "today": [2, 2]}
 MARKER_COLOURS = {
     "event": "#7b8794",
     "start": "#b3261e",
@@ -27,9 +30,16 @@ MARKER_COLOURS = {
 }
 
 
+def _frame(records: list[dict]) -> pd.DataFrame:
+    """Rows with dates as ISO strings: Vega-Lite reads them as dates, and the spec stays JSON."""
+    return pd.DataFrame(
+        [{k: v.isoformat() if isinstance(v, date) else v for k, v in r.items()} for r in records]
+    )
+
+
 def timeline_chart(timeline: Timeline, t: Texts) -> alt.LayerChart:
-    periods = pd.DataFrame(timeline.period_records())
-    markers = pd.DataFrame(timeline.marker_records())
+    periods = _frame(timeline.period_records())
+    markers = _frame(timeline.marker_records())
     domain = [timeline.first.isoformat(), timeline.last.isoformat()]
     x_axis = alt.Axis(title=None, format="%m/%Y", labelAngle=0, tickCount=6)
     kinds = [k for k in PERIOD_KINDS if not periods.empty and k in set(periods["kind"])]
@@ -49,7 +59,7 @@ def timeline_chart(timeline: Timeline, t: Texts) -> alt.LayerChart:
                     "kind_label:N",
                     title=None,
                     scale=alt.Scale(domain=labels, range=[PERIOD_COLOURS[k] for k in kinds]),
-                    legend=alt.Legend(orient="bottom", direction="vertical"),
+                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
                 ),
                 tooltip=[
                     alt.Tooltip("lane:N", title=t("chart.service")),
@@ -76,23 +86,33 @@ def timeline_chart(timeline: Timeline, t: Texts) -> alt.LayerChart:
         .mark_rule(strokeDash=[2, 3], color=MARKER_COLOURS["event"])
         .encode(x="start:T", tooltip=tooltip)
     )
+    # The person's own dates: colour and dash pattern per kind, named in the legend (never colour alone).
+    own = personal.drop_duplicates("label").sort_values("start")
+    labels_own = list(own["label"])
     layers.append(
         alt.Chart(personal)
-        .mark_rule(strokeWidth=2)
+        .mark_rule(strokeWidth=2.5)
         .encode(
             x="start:T",
             color=alt.Color(
-                "kind:N",
+                "label:N",
+                title=None,
+                sort=labels_own,
+                scale=alt.Scale(domain=labels_own, range=[MARKER_COLOURS[k] for k in own["kind"]]),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+            ),
+            strokeDash=alt.StrokeDash(
+                "label:N",
                 legend=None,
-                scale=alt.Scale(domain=list(MARKER_COLOURS), range=list(MARKER_COLOURS.values())),
+                scale=alt.Scale(domain=labels_own, range=[MARKER_DASHES[k] for k in own["kind"]]),
             ),
             tooltip=tooltip,
         )
     )
-    layers.append(
-        alt.Chart(personal)
-        .mark_text(angle=0, align="left", dx=3, dy=-4, baseline="bottom", fontSize=11)
-        .encode(x="start:T", y=alt.value(0), text="label:N", color=alt.value("#1b2631"))
-    )
     height = max(70, 34 * max(1, len(lanes)))
-    return alt.layer(*layers).properties(height=height, title=t("chart.title")).configure_view(stroke=None)
+    return (
+        alt.layer(*layers)
+        .resolve_scale(color="independent", strokeDash="independent")
+        .properties(height=height, title=t("chart.title"))
+        .configure_view(stroke=None)
+    )

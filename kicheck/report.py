@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -89,7 +89,7 @@ def ics(items: tuple[Reminder, ...], stamp: date) -> bytes:
         event = Event()
         # A stable UID per reminder and day: importing the file twice updates instead of duplicating.
         event.add("uid", f"{item.day.isoformat()}-{i}@meta-ki-check")
-        event.add("dtstamp", stamp)
+        event.add("dtstamp", datetime.combine(stamp, time(0), tzinfo=UTC))  # RFC 5545: a UTC date-time
         event.add("dtstart", item.day)
         event.add("dtend", item.day + timedelta(days=1))
         event.add("summary", item.summary)

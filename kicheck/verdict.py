@@ -222,8 +222,8 @@ def judge_service(answers: Answers, service: str, today: date, start: date) -> S
         reasons.append("reason.private_still_used")
     if answers.birthdate_wrong:
         reasons.append("reason.birthdate_wrong")
-    if status is Status.NOT_AFFECTED:
-        categories = ()
+    if status in (Status.NOT_AFFECTED, Status.PROTECTED):
+        categories = ()  # nothing of this service is used
     return ServiceVerdict(
         service=service,
         status=status,

@@ -1,0 +1,92 @@
+"""AppTest helpers: open a page of the real app with a link's parameters, as of a fixed day."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import TODAY
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGES = {
+    "/": "pages/check.py",
+    "/result": "pages/result.py",
+    "/timeline": "pages/timeline.py",
+    "/sources": "pages/sources.py",
+}
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """The pages judge as of TODAY, so expectations do not drift with the calendar."""
+    monkeypatch.setattr("ui.common.today", lambda: TODAY)
+
+
+@pytest.fixture
+def open_page():
+    def _open(path: str, query: str = "") -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in parse_qsl(query, keep_blank_values=True):
+            at.query_params[key] = [*at.query_params.get(key, []), value]
+        if path != "/":
+            at.switch_page(PAGES[path])
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return _open
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Records what the page hands to download buttons: {filename: (mimetype, bytes)}."""
+    files: dict[str, tuple[str, bytes]] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        if filename:
+            data = path_or_data.encode() if isinstance(path_or_data, str) else bytes(path_or_data)
+            files[filename] = (mimetype, data)
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return files
+
+
+def statuses(at: AppTest, codes) -> dict[str, str]:
+    """The status label shown in each service's card (container key status-<code>)."""
+    out = {}
+    for code in codes:
+        texts = [m.value for m in at.get_by_key(f"status-{code}").markdown]
+        out[code] = next(t.split("[", 1)[1].rstrip("]") for t in texts if "-badge[" in t)
+    return out
+
+
+def chart_spec(at: AppTest, key: str = "timeline") -> dict:
+    block = at.get_by_key(key)
+    charts = [el for el in _walk(block) if getattr(el, "type", None) == "vega_lite_chart"]
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    spec["_alt"] = charts[0].proto.alt
+    spec["_datasets"] = {d.name: d for d in charts[0].proto.datasets}
+    return spec
+
+
+def _walk(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _walk(child)
+
+
+def texts_in(at: AppTest, key: str) -> list[str]:
+    """Every markdown, text and caption string inside a keyed container."""
+    return [
+        getattr(el, "value", "")
+        for el in _walk(at.get_by_key(key))
+        if getattr(el, "type", None) in ("markdown", "text", "caption", "subheader", "code")
+    ]

@@ -1,0 +1,207 @@
+"""The result page, rendered with AppTest from links: verdicts, actions, timeline, share link, downloads, notice."""
+
+from __future__ import annotations
+
+import io
+
+import pyarrow as pa
+import pytest
+
+from tests.app.conftest import chart_spec, statuses, texts_in
+from tests.domain.test_scenarios import ALL as SCENARIOS
+
+LABELS = {
+    "en": {
+        "in_use": "In use",
+        "partly": "Partly protected",
+        "protected": "Protected",
+        "not_affected": "Not affected",
+    },
+    "de": {
+        "in_use": "Wird genutzt",
+        "partly": "Teilweise geschützt",
+        "protected": "Geschützt",
+        "not_affected": "Nicht betroffen",
+    },
+}
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_each_scenario_shows_its_statuses_and_actions(open_page, scenario):
+    """Every persona's link renders one card per service with the right label, and its actions in order."""
+    at = open_page("/result", scenario.link)
+    lang = "en" if "lang=en" in scenario.link else "de"
+    expected = {code: LABELS[lang][status] for code, status in scenario.statuses.items()}
+    assert statuses(at, scenario.statuses) == expected
+    shown = [child.key for child in at.get_by_key("actions").children.values() if getattr(child, "key", None)]
+    assert [k.removeprefix("action-") for k in shown if k.startswith("action-")] == scenario.actions
+
+
+def test_summary_sentence_on_top(open_page):
+    """A one-sentence summary counts the services still in use."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01")
+    assert at.subheader[0].value == "2 of your 3 services still use your data for AI training."
+    at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-01-01")
+    assert at.subheader[0].value.startswith("Sie sind geschützt")
+
+
+def test_card_shows_window_categories_and_unclear_points(open_page):
+    """A card says when, what data, and which points are unclear with who says what."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=ig&pub=ig&obj_ig=2025-07-01")
+    card = " ".join(texts_in(at, "status-ig"))
+    assert "Used from 27 May 2025 to 1 July 2025" in card
+    assert "Public posts and media" in card and "Always-public items" in card
+    assert "Unclear: Older posts after a late objection." in card
+    assert "Verbraucherzentrale Schleswig-Holstein" in card and "Meta" in card
+
+
+def test_age_range_is_said_aloud(open_page):
+    """For a 19-year-old the window starts at a birthday known only as a range, and the page says so."""
+    at = open_page("/result", "v=1&lang=en&age=19&svc=fb")
+    assert "between 27 May 2025 and 29 November 2025" in " ".join(texts_in(at, "status-fb"))
+    assert any("turned 18" in c.value for c in at.caption)
+
+
+def test_actions_have_real_links(open_page):
+    """The objection form is a real Markdown link to Meta's official page."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=fb")
+    actions = " ".join(texts_in(at, "actions"))
+    assert (
+        "[Facebook: object to AI at Meta](https://www.facebook.com/help/contact/712876720715583)" in actions
+    )
+
+
+def test_actions_present_when_nothing_to_do(open_page):
+    """The actions container is there even when the only action is 'nothing to do'."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=wa")
+    assert "Nothing to do for now" in " ".join(texts_in(at, "actions"))
+
+
+def test_timeline_chart_spec(open_page):
+    """The timeline container holds one Altair chart: a lane per service, the person's dates, and an alt text."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_ig=2025-07-01")
+    spec = chart_spec(at)
+    assert spec["_alt"].startswith("Timeline: 2 of your 3 services")
+    bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
+    assert bars["encoding"]["y"]["field"] == "lane"
+    assert bars["encoding"]["y"]["sort"] == ["Facebook", "Instagram", "WhatsApp"]
+    assert set(bars["encoding"]["color"]["scale"]["domain"]) == {"may be used", "protected"}
+    rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
+    own = next(layer for layer in rules if "color" in layer["encoding"])
+    assert own["encoding"]["color"]["scale"]["domain"] == [
+        "Training starts",
+        "Your objection (Instagram)",
+        "Today",
+    ]
+    frames = [
+        pa.ipc.open_stream(io.BytesIO(d.data.data)).read_all().to_pandas() for d in spec["_datasets"].values()
+    ]
+    periods = next(f for f in frames if "lane" in f.columns)
+    assert sorted(periods["kind"]) == ["may_be_used", "may_be_used", "may_be_used", "protected"]
+
+
+def test_timeline_table_for_screen_readers(open_page):
+    """Below the chart, the same facts as a table."""
+    at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-07-01")
+    table = at.table[0].value
+    assert list(table.columns) == ["Was", "Bedeutung", "Wann"]
+    assert ["Facebook", "darf genutzt werden", "27. Mai 2025 – 1. Juli 2025"] in table.values.tolist()
+
+
+def test_share_link_is_canonical(open_page):
+    """The share container shows the full canonical link, whatever order the visitor's link had."""
+    at = open_page("/result", "obj_ig=2025-07-01&svc=wa,ig,fb&ai=wa&pub=ig&age=34&lang=en")
+    code = at.get_by_key("share").children
+    link = next(el.value for el in code.values() if getattr(el, "type", None) == "code")
+    assert (
+        link == "http://localhost:8501/result?v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01"
+    )
+    assert "nothing else" in " ".join(texts_in(at, "share"))
+
+
+def test_downloads_markdown_and_calendar(open_page, downloads):
+    """The Markdown summary and the .ics reminder carry the result."""
+    open_page("/result", "v=1&lang=en&age=16&svc=ig")
+    mime, md = downloads["meta-ai-check-result.md"]
+    assert mime.startswith("text/markdown")
+    assert "### Instagram: Not affected" in md.decode()
+    mime, ics = downloads["meta-ai-check-reminder.ics"]
+    assert mime.startswith("text/calendar")
+    assert b"BEGIN:VEVENT" in ics and b"DTSTART;VALUE=DATE:20271130" in ics
+
+
+def test_no_calendar_when_no_reminder_fits(open_page, downloads):
+    """Nothing to remind of: no .ics button, a line saying so."""
+    at = open_page("/result", "v=1&lang=en&age=40&svc=wa")
+    assert [b.key for b in at.download_button] == ["download-md"]
+    assert "needs no reminder" in " ".join(texts_in(at, "downloads"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_lines"),
+    [
+        ("v=1&lang=en&age=abc&svc=fb", ["“age”: “abc” is not a whole number."]),
+        (
+            "v=1&lang=en&age=30&svc=fb,tiktok&obj_fb=2099-01-01",
+            ["“svc”: “tiktok” is not a known value.", "“obj_fb”: “2099-01-01” is in the future."],
+        ),
+        ("v=1&lang=de&age=30&svc=fb&pub=ig", ["„pub“: „ig“ gehört zu keinem Ihrer Dienste."]),
+    ],
+)
+def test_bad_values_are_listed_in_a_notice(open_page, query, expected_lines):
+    """Dropped values are listed in plain words in the link-notice container; the page still renders."""
+    at = open_page("/result", query)
+    lines = [
+        el.value
+        for el in at.get_by_key("link-notice").children.values()
+        if getattr(el, "type", None) == "text"
+    ]
+    assert lines == expected_lines
+    assert at.get_by_key("status-fb") is not None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "![x](http://example.invalid/x.png)",
+        "**bold**",
+    ],
+)
+def test_markup_in_a_link_is_shown_as_text(open_page, value):
+    """A crafted value is echoed only through st.text, never as Markdown or HTML."""
+    at = open_page("/result", "v=1&lang=en&age=30&svc=" + value.replace("&", "%26"))
+    notice = at.get_by_key("link-notice")
+    texts = [el.value for el in notice.children.values() if getattr(el, "type", None) == "text"]
+    assert any(value[:20] in t for t in texts)
+    assert not any(value[:20] in m.value for m in at.markdown)
+
+
+def test_no_notice_for_a_clean_link(open_page):
+    """A valid link shows no notice."""
+    at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
+    with pytest.raises(KeyError):
+        at.get_by_key("link-notice")
+
+
+def test_bare_result_asks_for_answers(open_page):
+    """/result without answers (a fresh visitor) points to the questionnaire instead of guessing."""
+    at = open_page("/result", "lang=en")
+    assert "holds no answers" in at.info[0].value
+    assert at.page_link[0].proto.label == "Go to the check"
+
+
+def test_change_answers_link_carries_the_answers(open_page):
+    """'Change my answers' opens the questionnaire with the same parameters."""
+    at = open_page("/result", "v=1&lang=en&age=30&svc=fb,ig&linked=1")
+    link = next(p for p in at.page_link if p.proto.label == "Change my answers")
+    assert link.proto.page == "check"
+    assert link.proto.query_string == "v=1&lang=en&age=30&svc=fb%2Cig&linked=1"
+
+
+def test_version_shown_on_every_result(open_page):
+    """The knowledge version and review date are on the result."""
+    at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
+    assert any("Knowledge version 2026.11-1, reviewed on 29 November 2026" in c.value for c in at.caption)

@@ -1,0 +1,284 @@
+"""The knowledge base: every file validates, every fact has sources, every text exists in both languages.
+
+Content checks are small named functions in one registry (after datenanfragen/data), run by one test each.
+"""
+
+import ast
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kicheck import knowledge
+from kicheck.answers import REASONS, SERVICES
+from kicheck.knowledge import KnowledgeError, load
+from kicheck.verdict import Status
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def all_texts(k):
+    """Every bilingual Text in the content files, with where it sits."""
+    for fid, f in k.facts.items():
+        yield f"facts.yaml:{fid}.text", f.text
+        yield f"facts.yaml:{fid}.topic", f.topic
+        for i, c in enumerate(f.claims):
+            yield f"facts.yaml:{fid}.claims.{i}.who", c.who
+            yield f"facts.yaml:{fid}.claims.{i}.says", c.says
+    for cid, c in k.categories.items():
+        yield f"categories.yaml:{cid}.title", c.title
+        yield f"categories.yaml:{cid}.examples", c.examples
+    for aid, a in k.actions.items():
+        yield f"actions.yaml:{aid}.title", a.title
+        yield f"actions.yaml:{aid}.why", a.why
+    for fid, f in k.forms.items():
+        yield f"forms.yaml:{fid}.title", f.title
+        yield f"forms.yaml:{fid}.requires", f.requires
+    for e in k.events:
+        yield f"events.yaml:{e.date}.title", e.title
+
+
+# ---------------------------------------------------------------------------------------------- content checks
+
+
+def every_fact_has_a_source(k):
+    return [fid for fid, f in k.facts.items() if not f.sources]
+
+
+def every_event_has_provenance(k):
+    return [str(e.date) for e in k.events if not (e.sources or e.facts)]
+
+
+def unclear_facts_keep_both_sides(k):
+    return [fid for fid, f in k.facts.items() if f.confidence == "unclear" and len(f.claims) < 2]
+
+
+def every_source_is_used(k):
+    used = {s for f in k.facts.values() for s in f.sources}
+    used |= {s for f in k.facts.values() for c in f.claims for s in c.sources}
+    used |= {s for e in k.events for s in e.sources}
+    used |= {s for a in k.actions.values() for s in a.links}
+    return sorted(set(k.sources) - used)
+
+
+def every_form_is_offered(k):
+    offered = {f for a in k.actions.values() for f in a.forms}
+    offered |= {s.objection_form for s in k.services.values() if s.objection_form}
+    return sorted(set(k.forms) - offered)
+
+
+def forms_use_https_on_meta_hosts(k):
+    return [
+        f.id
+        for f in k.forms.values()
+        if not re.match(r"https://(www\.facebook\.com|help\.instagram\.com)/", f.url)
+    ]
+
+
+def every_link_service_has_a_record(k):
+    return sorted(set(SERVICES) - set(k.services))
+
+
+def whatsapp_has_no_form(k):
+    return [] if k.services["wa"].objection_form is None else ["wa"]
+
+
+def texts_have_both_languages_and_same_placeholders(k):
+    return [
+        where
+        for where, t in all_texts(k)
+        if not t.de or not t.en or set(PLACEHOLDER.findall(t.de)) != set(PLACEHOLDER.findall(t.en))
+    ]
+
+
+def ui_texts_have_the_same_keys(k):
+    return sorted(set(k.texts["de"]) ^ set(k.texts["en"]))
+
+
+CHECKS = [
+    every_fact_has_a_source,
+    every_event_has_provenance,
+    unclear_facts_keep_both_sides,
+    every_source_is_used,
+    every_form_is_offered,
+    forms_use_https_on_meta_hosts,
+    every_link_service_has_a_record,
+    whatsapp_has_no_form,
+    texts_have_both_languages_and_same_placeholders,
+    ui_texts_have_the_same_keys,
+]
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
+def test_content(check, kb):
+    """Each content check finds nothing wrong in data/."""
+    assert check(kb) == []
+
+
+# ---------------------------------------------------------------------------------------------- coverage of texts
+
+
+def text_keys_used_in_code() -> set[str]:
+    """Literal keys passed to a Texts call (t("...")) anywhere in the app's code."""
+    keys = set()
+    for path in [
+        *ROOT.glob("kicheck/*.py"),
+        *ROOT.glob("pages/*.py"),
+        *ROOT.glob("ui/*.py"),
+        ROOT / "app.py",
+    ]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "t"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                keys.add(node.args[0].value)
+    return keys
+
+
+def dynamic_text_keys(k) -> set[str]:
+    """Keys built from codes at run time: statuses, confidences, problem reasons, reasons, periods, kinds."""
+    keys = {f"status.{s.value}" for s in Status}
+    keys |= {f"confidence.{c}" for c in ("confirmed", "reported", "unclear")}
+    keys |= {f"problem.{r}" for r in REASONS}
+    keys |= {f"period.{p}" for p in ("may_be_used", "possibly_used", "protected", "not_affected")}
+    keys |= {f"kind.{e.kind}" for e in k.events}
+    keys |= {
+        f"reason.{r}"
+        for r in (
+            "minor",
+            "wa_no_ai",
+            "ms_no_ai",
+            "app_no_ai",
+            "wa_ai",
+            "objected_before",
+            "objected_late",
+            "no_objection",
+            "ai_no_objection",
+            "via_fb",
+            "via_ig",
+            "follows_fb",
+            "follows_ig",
+            "private_still_used",
+            "birthdate_wrong",
+        )
+    }
+    return keys
+
+
+def test_every_text_key_used_exists_in_both_languages(kb):
+    """No page or export can ask for a text that one language lacks."""
+    needed = text_keys_used_in_code() | dynamic_text_keys(kb)
+    assert len(needed) > 100
+    for lang in ("de", "en"):
+        assert sorted(needed - set(kb.texts[lang])) == [], lang
+
+
+def test_every_status_label_matches_the_issue(kb):
+    """The four status labels, word for word, in both languages."""
+    assert [kb.texts["en"][f"status.{s.value}"] for s in Status] == [
+        "In use",
+        "Partly protected",
+        "Protected",
+        "Not affected",
+    ]
+    assert [kb.texts["de"][f"status.{s.value}"] for s in Status] == [
+        "Wird genutzt",
+        "Teilweise geschützt",
+        "Geschützt",
+        "Nicht betroffen",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- broken files
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def edit(path: Path, change) -> None:
+    raw = yaml.safe_load(path.read_text())
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True))
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "message"),
+    [
+        ("facts.yaml", lambda r: r[0].update(sources=[]), r"facts\.yaml: F1\.sources: .*at least 1"),
+        (
+            "facts.yaml",
+            lambda r: r[0].update(sources=["S99"]),
+            r"facts\.yaml: F1\.sources: unknown source 'S99'",
+        ),
+        ("facts.yaml", lambda r: r[0].update(confidence="sure"), r"facts\.yaml: F1\.confidence"),
+        ("facts.yaml", lambda r: r[0].update(colour="red"), r"facts\.yaml: F1\.colour: Extra inputs"),
+        ("facts.yaml", lambda r: r[0]["text"].pop("en"), r"facts\.yaml: F1\.text\.en: Field required"),
+        ("facts.yaml", lambda r: r[2].update(claims=r[2]["claims"][:1]), r"facts\.yaml: F3: .*two claims"),
+        ("sources.yaml", lambda r: r[0].update(url="http://x"), r"sources\.yaml: S1\.url"),
+        (
+            "services.yaml",
+            lambda r: r[0].update(code="tiktok"),
+            r"services\.yaml: tiktok\.code: .*unknown service",
+        ),
+        ("services.yaml", lambda r: r.pop(), r"services\.yaml: app: .*has no record"),
+        (
+            "categories.yaml",
+            lambda r: r[0].update(services=["xx"]),
+            r"categories\.yaml: always_public\.services",
+        ),
+        (
+            "actions.yaml",
+            lambda r: r[0].update(forms=["nope"]),
+            r"actions\.yaml: fix_birthdate\.forms: unknown form",
+        ),
+        ("events.yaml", lambda r: r[0].update(date="someday"), r"events\.yaml: \[0\]\.date"),
+        ("meta.yaml", lambda r: r.pop("version"), r"meta\.yaml: version: Field required"),
+        ("i18n/en.yaml", lambda r: r.pop("nav.check"), r"i18n/en\.yaml: nav\.check: text missing"),
+        (
+            "i18n/en.yaml",
+            lambda r: r.update({"q.objection": "Objected?"}),
+            r"i18n/en\.yaml: q\.objection: placeholders",
+        ),
+    ],
+)
+def test_broken_files_fail_with_file_and_key(data_copy, file, change, message):
+    """A broken data file fails at load, naming the file and the key."""
+    edit(data_copy / file, change)
+    with pytest.raises(KnowledgeError, match=message):
+        load(data_copy)
+
+
+def test_invalid_yaml_and_missing_file_are_named(data_copy):
+    """Syntax errors and missing files name the file too."""
+    (data_copy / "forms.yaml").write_text("- id: [unclosed\n")
+    with pytest.raises(KnowledgeError, match=r"forms\.yaml: not valid YAML"):
+        load(data_copy)
+    (data_copy / "forms.yaml").unlink()
+    with pytest.raises(KnowledgeError, match=r"forms\.yaml: file missing"):
+        load(data_copy)
+
+
+def test_loaded_once():
+    """The app's knowledge base is read once per process."""
+    assert knowledge.default() is knowledge.default()
+
+
+def test_domain_never_imports_streamlit():
+    """The domain decides, the pages render: kicheck/ has no Streamlit import."""
+    for path in ROOT.glob("kicheck/*.py"):
+        tree = ast.parse(path.read_text())
+        names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not any(n.split(".")[0] == "streamlit" for n in names), path.name

@@ -1,0 +1,81 @@
+"""The timeline rows: general events, the start, the person's dates, today, and per service its periods."""
+
+from datetime import date
+
+import pytest
+
+from kicheck.answers import decode_query
+from kicheck.texts import Texts
+from kicheck.timeline import build
+from kicheck.verdict import decide
+from tests.conftest import TODAY
+
+START = date(2025, 5, 27)
+
+
+def timeline(query, kb, lang="en"):
+    answers = decode_query(query + f"&lang={lang}", TODAY).answers
+    return build(decide(answers, kb, TODAY), Texts(kb, lang))
+
+
+def periods(query, kb):
+    return [(p.service, p.kind, p.start, p.end) for p in timeline(query, kb).periods]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # in use: from the start to today
+        ("age=34&svc=fb", [("fb", "may_be_used", START, TODAY)]),
+        # partly: used until the objection, protected since
+        (
+            "age=34&svc=ig&obj_ig=2025-07-01",
+            [("ig", "may_be_used", START, date(2025, 7, 1)), ("ig", "protected", date(2025, 7, 1), TODAY)],
+        ),
+        # protected: from the objection on
+        ("age=34&svc=fb&obj_fb=2025-01-10", [("fb", "protected", date(2025, 1, 10), TODAY)]),
+        # not affected: the whole time since the start
+        ("age=15&svc=ig", [("ig", "not_affected", START, TODAY)]),
+        # 19: possibly used from the start until the latest possible 18th birthday, then used
+        (
+            "age=19&svc=fb",
+            [
+                ("fb", "possibly_used", START, date(2025, 11, 29)),
+                ("fb", "may_be_used", date(2025, 11, 29), TODAY),
+            ],
+        ),
+        # 18 with an objection inside the birthday range: the uncertain part ends at the objection
+        (
+            "age=18&svc=fb&obj_fb=2026-03-01",
+            [
+                ("fb", "possibly_used", date(2025, 11, 30), date(2026, 3, 1)),
+                ("fb", "protected", date(2026, 3, 1), TODAY),
+            ],
+        ),
+    ],
+)
+def test_periods_per_service(query, expected, kb):
+    """Each status becomes its lane's periods."""
+    assert periods(query, kb) == expected
+
+
+def test_markers_hold_events_start_objections_birthday_and_today(kb):
+    """Marked dates: the general events, the start, the person's objections, the 18th-birthday range, today."""
+    tl = timeline("age=19&svc=fb,ig&obj_fb=2025-07-01", kb)
+    kinds = [m.kind for m in tl.markers]
+    assert kinds.count("event") == len([e for e in kb.events if e.kind != "start"])
+    assert kinds.count("start") == 1 and kinds.count("today") == 1 and kinds.count("objection") == 1
+    birthday = next(m for m in tl.markers if m.kind == "birthday")
+    assert (birthday.start, birthday.end) == (START, date(2025, 11, 29))
+    assert [m.start for m in tl.markers] == sorted(m.start for m in tl.markers)
+    assert tl.first < date(2024, 6, 14) and tl.last > TODAY
+
+
+def test_labels_follow_the_language(kb):
+    """Chart labels and dates are translated."""
+    de = timeline("age=34&svc=fb", kb, "de")
+    assert de.periods[0].kind_label == "darf genutzt werden"
+    assert de.periods[0].date_text == "27. Mai 2025 – 29. November 2026"
+    en = timeline("age=34&svc=fb", kb, "en")
+    assert en.periods[0].date_text == "27 May 2025 – 29 November 2026"
+    assert any(m.label == "Training starts" for m in en.markers)

@@ -1,0 +1,244 @@
+"""The verdict rules, one truth table per rule (README.md, "Verdict rules")."""
+
+from datetime import date
+
+import pytest
+
+from kicheck.answers import decode_query
+from kicheck.verdict import DateRange, Status, adult_from, decide, effective_objection, eighteenth_birthday
+from tests.conftest import TODAY
+
+START = date(2025, 5, 27)
+IN_USE, PARTLY, PROTECTED, NOT_AFFECTED = Status.IN_USE, Status.PARTLY, Status.PROTECTED, Status.NOT_AFFECTED
+
+
+def verdict(query: str, kb, today: date = TODAY):
+    decoded = decode_query(query, today)
+    assert decoded.problems == (), decoded.problems  # the table's links are all valid
+    return decide(decoded.answers, kb, today)
+
+
+def statuses(query: str, kb) -> dict[str, Status]:
+    return {v.service: v.status for v in verdict(query, kb).services}
+
+
+def action_ids(query: str, kb) -> list[str]:
+    return [a.id for a in verdict(query, kb).actions]
+
+
+# ---------------------------------------------------------------------------------------------- Facebook / Instagram
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # no objection: in use, even with a private account (always-public items)
+        ("age=34&svc=fb", {"fb": IN_USE}),
+        ("age=34&svc=fb&pub=fb", {"fb": IN_USE}),
+        ("age=18&svc=ig", {"ig": IN_USE}),
+        # an objection before the start protects (2024 objections count)
+        ("age=34&svc=fb&obj_fb=2025-05-26", {"fb": PROTECTED}),
+        ("age=34&svc=fb&obj_fb=2024-06-20", {"fb": PROTECTED}),
+        # on or after the start: partly protected
+        ("age=34&svc=fb&obj_fb=2025-05-27", {"fb": PARTLY}),
+        ("age=34&svc=ig&obj_ig=2026-01-15", {"ig": PARTLY}),
+        # each service its own objection, unless linked
+        ("age=34&svc=fb,ig&obj_fb=2025-01-10", {"fb": PROTECTED, "ig": IN_USE}),
+        ("age=34&svc=fb,ig&obj_fb=2025-01-10&linked=1", {"fb": PROTECTED, "ig": PROTECTED}),
+        ("age=34&svc=fb,ig&obj_ig=2025-09-01&linked=1", {"fb": PARTLY, "ig": PARTLY}),
+        # linked: the earliest of both counts
+        ("age=34&svc=fb,ig&obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", {"fb": PROTECTED, "ig": PROTECTED}),
+        ("age=34&svc=fb,ig&obj_fb=2025-09-01&obj_ig=2025-03-01", {"fb": PARTLY, "ig": PROTECTED}),
+        # minors are not affected, whatever they did
+        ("age=17&svc=fb,ig&pub=fb,ig", {"fb": NOT_AFFECTED, "ig": NOT_AFFECTED}),
+        ("age=12&svc=ig&obj_ig=2025-07-01", {"ig": NOT_AFFECTED}),
+        # ... unless the profile says 18+
+        ("age=16&bd=wrong&svc=ig", {"ig": IN_USE}),
+        ("age=16&bd=wrong&svc=ig&obj_ig=2025-07-01", {"ig": PARTLY}),
+        # no age given: judged as an adult (said on the page)
+        ("svc=fb", {"fb": IN_USE}),
+    ],
+)
+def test_facebook_and_instagram(query, expected, kb):
+    """Per service: minor -> not affected; objection before start -> protected; after -> partly; none -> in use."""
+    assert statuses(query, kb) == expected
+
+
+def test_partly_protected_window_runs_from_start_to_objection(kb):
+    """A late objection only protects from its date on; the window before it may be in training."""
+    fb = verdict("age=34&svc=fb&obj_fb=2025-07-01", kb).service("fb")
+    assert fb.window.start == DateRange(START, START)
+    assert fb.window.end == date(2025, 7, 1)
+    assert fb.protected_since == date(2025, 7, 1)
+    assert "F16" in fb.unclear  # whether older posts stay usable afterwards is disputed
+
+
+def test_linked_objection_names_the_account_it_came_from(kb):
+    """With linked accounts, Instagram is protected through the Facebook objection, and says so."""
+    ig = verdict("age=34&svc=fb,ig&obj_fb=2025-01-10&linked=1", kb).service("ig")
+    assert (ig.objection, ig.objection_via) == (date(2025, 1, 10), "fb")
+    assert "reason.via_fb" in ig.reasons
+
+
+def test_in_use_lists_always_public_items_and_public_posts(kb):
+    """Always-public items are used even for a private account; public posts add to the list."""
+    assert verdict("age=34&svc=fb", kb).service("fb").categories == ("always_public",)
+    assert verdict("age=34&svc=fb&pub=fb", kb).service("fb").categories == ("always_public", "public_posts")
+    assert verdict("age=34&svc=fb&pub=fb&ai=fb", kb).service("fb").categories == (
+        "always_public",
+        "public_posts",
+        "ai_chats",
+    )
+    assert "reason.private_still_used" in verdict("age=34&svc=fb", kb).service("fb").reasons
+
+
+def test_protected_and_not_affected_list_no_categories(kb):
+    """Nothing is listed as concerned where nothing is used."""
+    assert verdict("age=34&svc=fb&pub=fb&obj_fb=2025-01-01", kb).service("fb").categories == ()
+    assert verdict("age=15&svc=fb&pub=fb", kb).service("fb").categories == ()
+
+
+# ---------------------------------------------------------------------------------------------- age
+
+
+@pytest.mark.parametrize(
+    ("age", "today", "expected"),
+    [
+        (18, date(2026, 11, 29), DateRange(date(2025, 11, 30), date(2026, 11, 29))),
+        (19, date(2026, 11, 29), DateRange(date(2024, 11, 30), date(2025, 11, 29))),
+        (16, date(2026, 11, 29), DateRange(date(2027, 11, 30), date(2028, 11, 29))),
+        (20, date(2024, 2, 29), DateRange(date(2021, 3, 1), date(2022, 2, 28))),  # leap day
+    ],
+)
+def test_eighteenth_birthday_is_a_one_year_range(age, today, expected):
+    """From an age alone, the 18th birthday is known only to within a year."""
+    assert eighteenth_birthday(age, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # 20 and older: adult before the start, the window opens at the start
+        ("age=20", DateRange(START, START)),
+        ("age=60", DateRange(START, START)),
+        # 19: turned 18 between 30 Nov 2024 and 29 Nov 2025 -> from the start or the birthday, whichever is later
+        ("age=19", DateRange(START, date(2025, 11, 29))),
+        # 18: turned 18 after the start -> only from the birthday
+        ("age=18", DateRange(date(2025, 11, 30), date(2026, 11, 29))),
+        # minors: not at all; with a wrong birth date: from the start
+        ("age=17", None),
+        ("age=15&bd=wrong", DateRange(START, START)),
+    ],
+)
+def test_window_start_for_ages_around_18(query, expected):
+    """Ages 18 and 19 may have turned 18 after the start; the window then starts at a birthday range."""
+    answers = decode_query(query, TODAY).answers
+    assert adult_from(answers, TODAY, START) == expected
+
+
+def test_objection_before_turning_18_protects(kb):
+    """An 18-year-old who objected before any possible 18th birthday was never in use."""
+    assert statuses("age=18&svc=ig&obj_ig=2025-07-01", kb) == {"ig": PROTECTED}
+    assert statuses("age=18&svc=ig&obj_ig=2026-06-01", kb) == {"ig": PARTLY}
+
+
+def test_minor_with_wrong_birth_date_is_marked_as_a_risk(kb):
+    """A wrong adult birth date is an inference (F11), shown as unclear, and the first action fixes it."""
+    v = verdict("age=16&bd=wrong&svc=fb,ig", kb)
+    assert all("F11" in s.unclear for s in v.services)
+    assert v.actions[0].id == "fix_birthdate"
+
+
+# ---------------------------------------------------------------------------------------------- other services
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Threads follows Instagram's objection (unclear)
+        ("age=34&svc=ig,th", {"ig": IN_USE, "th": IN_USE}),
+        ("age=34&svc=ig,th&obj_ig=2025-01-10", {"ig": PROTECTED, "th": PROTECTED}),
+        ("age=34&svc=ig,th&obj_ig=2025-08-10", {"ig": PARTLY, "th": PARTLY}),
+        (
+            "age=34&svc=fb,ig,th&obj_fb=2025-01-10&linked=1",
+            {"fb": PROTECTED, "ig": PROTECTED, "th": PROTECTED},
+        ),
+        ("age=34&svc=th", {"th": IN_USE}),
+        # Messenger and the Meta AI app: only through Meta AI chats
+        ("age=34&svc=ms", {"ms": NOT_AFFECTED}),
+        ("age=34&svc=app", {"app": NOT_AFFECTED}),
+        ("age=34&svc=ms,app&ai=ms,app", {"ms": IN_USE, "app": IN_USE}),
+        # ... and they follow the Facebook objection (unclear)
+        ("age=34&svc=fb,ms&ai=ms&obj_fb=2025-01-10", {"fb": PROTECTED, "ms": PROTECTED}),
+        ("age=34&svc=fb,ms&ai=ms&obj_fb=2025-08-10", {"fb": PARTLY, "ms": PARTLY}),
+        # WhatsApp: in use only when writing to Meta AI; no objection elsewhere covers it
+        ("age=34&svc=wa", {"wa": NOT_AFFECTED}),
+        ("age=34&svc=wa&ai=wa", {"wa": IN_USE}),
+        (
+            "age=34&svc=fb,ig,wa&ai=wa&obj_fb=2025-01-10&obj_ig=2025-01-10",
+            {"fb": PROTECTED, "ig": PROTECTED, "wa": IN_USE},
+        ),
+        ("age=16&svc=wa&ai=wa", {"wa": NOT_AFFECTED}),
+    ],
+)
+def test_threads_messenger_app_whatsapp(query, expected, kb):
+    """Threads follows Instagram; Messenger and the app count only with Meta AI chats; WhatsApp has no form."""
+    assert statuses(query, kb) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "service", "fact"),
+    [
+        ("age=34&svc=ig,th", "th", "F3"),
+        ("age=34&svc=app&ai=app", "app", "F3"),
+        ("age=34&svc=ms&ai=ms", "ms", "F20"),
+        ("age=34&svc=wa&ai=wa", "wa", "F18"),
+        ("age=34&svc=fb&obj_fb=2025-07-01", "fb", "F16"),
+    ],
+)
+def test_unclear_points_are_attached(query, service, fact, kb):
+    """Where the facts are unclear, the verdict says so (and the page shows who says what)."""
+    assert fact in verdict(query, kb).service(service).unclear
+
+
+# ---------------------------------------------------------------------------------------------- actions
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # one objection per unprotected service, one when linked, none for a protected one
+        ("age=34&svc=fb", ["object_service", "keep_confirmation", "complain_dpa"]),
+        ("age=34&svc=fb,ig&linked=1", ["object_linked", "keep_confirmation", "complain_dpa"]),
+        ("age=34&svc=fb,ig&obj_fb=2025-01-01", ["object_service", "keep_confirmation", "complain_dpa"]),
+        ("age=34&svc=fb&obj_fb=2025-01-01", ["keep_confirmation", "nothing_to_do"]),
+        ("age=34&svc=fb&obj_fb=2025-07-01", ["keep_confirmation", "complain_dpa"]),
+        # public posts not yet used can still be hidden or deleted
+        ("age=34&svc=ig&pub=ig", ["object_service", "keep_confirmation", "hide_or_delete", "complain_dpa"]),
+        # WhatsApp: stop, delete, Advanced Chat Privacy
+        ("age=34&svc=wa&ai=wa", ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "complain_dpa"]),
+        ("age=34&svc=wa", ["nothing_to_do"]),
+        # minors: object now anyway; with a wrong birth date: correct it first
+        ("age=15&svc=ig", ["object_minor", "keep_confirmation"]),
+        ("age=15&svc=ig&obj_ig=2025-09-01", ["keep_confirmation", "nothing_to_do"]),
+        ("age=15&bd=wrong&svc=ig", ["fix_birthdate", "keep_confirmation", "complain_dpa"]),
+        # Threads alone: through Instagram's form; Messenger chats: the Facebook form may cover them
+        ("age=34&svc=th", ["object_threads", "keep_confirmation", "complain_dpa"]),
+        (
+            "age=34&svc=ms&ai=ms",
+            ["object_fb_for_ai_chats", "keep_confirmation", "stop_meta_ai", "complain_dpa"],
+        ),
+        # no account: others' posts and the third-party form
+        ("age=34&svc=none", ["others_posts"]),
+    ],
+)
+def test_actions_in_order_of_effect(query, expected, kb):
+    """The action list for typical persons, in order of effect."""
+    assert action_ids(query, kb) == expected
+
+
+def test_effective_objection_prefers_the_earliest_linked_date():
+    """effective_objection: own date unless linked, then the earlier of both."""
+    a = decode_query("age=30&svc=fb,ig&obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", TODAY).answers
+    assert effective_objection(a, "fb") == (date(2025, 3, 1), "ig")
+    assert effective_objection(a, "ig") == (date(2025, 3, 1), None)
