@@ -4,10 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.common import texts
+from ui.common import leave_legacy_pages_mode, texts
 
 HERE = Path(__file__).parent
 
+leave_legacy_pages_mode()
 t = texts()
 st.set_page_config(page_title="Meta-KI-Check", page_icon=str(HERE / "static" / "icon.png"), layout="centered")
 pages = [

@@ -8,8 +8,9 @@ import streamlit as st
 
 from kicheck.answers import AI_CAPABLE, EARLIEST_OBJECTION, PUBLIC_CAPABLE, SERVICES, Answers, decode, params
 from kicheck.questions import BY_DEADLINE, ObjectionChoice, answers_from_form, objection_choice
-from ui.common import footer, header, kb, query_lists, texts, today
+from ui.common import footer, header, kb, leave_legacy_pages_mode, query_lists, texts, today
 
+leave_legacy_pages_mode()
 t = texts()
 header(t, "check.title")
 st.write(t("check.intro"))

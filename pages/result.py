@@ -7,9 +7,10 @@ import streamlit as st
 from kicheck.answers import decode, params, result_path
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
-from ui.common import base_url, footer, header, query_lists, texts, today
+from ui.common import base_url, footer, header, leave_legacy_pages_mode, query_lists, texts, today
 from ui.result_bundle import STATUS_BADGE, bundle
 
+leave_legacy_pages_mode()
 t: Texts = texts()
 header(t, "result.title")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.common import footer, header, kb, texts
+from ui.common import footer, header, kb, leave_legacy_pages_mode, texts
 
+leave_legacy_pages_mode()
 t = texts()
 k = kb()
 header(t, "sources.title")

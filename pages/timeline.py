@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from kicheck.chronology import chronology_chart, chronology_rows
-from ui.common import footer, header, kb, texts, today
+from ui.common import footer, header, kb, leave_legacy_pages_mode, texts, today
 
+leave_legacy_pages_mode()
 t = texts()
 header(t, "timeline_page.title")
 st.write(t("timeline_page.intro"))

@@ -9,6 +9,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from kicheck import knowledge
 from kicheck.answers import DEFAULT_LANG, LANGUAGES
@@ -21,6 +22,21 @@ FALLBACK_BASE = "http://localhost:8501"
 def kb() -> knowledge.Knowledge:
     """The knowledge base, read and validated once per server process and shared by all sessions."""
     return knowledge.default()
+
+
+def leave_legacy_pages_mode() -> None:
+    """Make sure this run goes through app.py's st.navigation, even for the first visitor of a server process.
+
+    Streamlit 1.67 decides once per process, before any script runs, whether a pages/ folder beside the
+    main script means its legacy multipage mode; only a call to st.navigation turns that off. Until then
+    the first visitor's run is wrapped in the legacy mode: /result would run pages/result.py without
+    app.py, and the visitor would get a navigation of file names. Turning the flag off as st.navigation
+    does, and rerunning once, gives that visitor the real app. Called first thing by app.py and by every
+    page; a no-op after the first run.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def today() -> date:
