@@ -6,6 +6,7 @@ languages stay complete and the same code renders both.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +17,12 @@ from kicheck.knowledge import Knowledge, Text
 from kicheck.verdict import DateRange, Window
 
 LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+@functools.lru_cache(maxsize=8192)
+def _long_date(day: date, locale: str) -> str:
+    """Babel parses locale and pattern on every call; a page shows the same few dates again and again."""
+    return format_date(day, format="long", locale=locale)
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Texts:
 
     def date(self, day: date) -> str:
         """27. Mai 2025 / 27 May 2025."""
-        return format_date(day, format="long", locale=self.locale)
+        return _long_date(day, self.locale)
 
     def month(self, yyyy_mm: str) -> str:
         """2026-11 -> November 2026."""
@@ -50,10 +57,16 @@ class Texts:
         return self("date.between", earliest=self.date(span.earliest), latest=self.date(span.latest))
 
     def window(self, window: Window) -> str:
-        start = self.range(window.start)
+        if window.start.exact:
+            start = self.date(window.start.earliest)
+            if window.end is None:
+                return self("window.open", start=start)
+            return self("window.closed", start=start, end=self.date(window.end))
+        # From the 18th birthday, known only as a range.
+        earliest, latest = self.date(window.start.earliest), self.date(window.start.latest)
         if window.end is None:
-            return self("window.open", start=start)
-        return self("window.closed", start=start, end=self.date(window.end))
+            return self("window.open_range", earliest=earliest, latest=latest)
+        return self("window.closed_range", earliest=earliest, latest=latest, end=self.date(window.end))
 
     def service(self, code: str) -> str:
         return self.knowledge.services[code].name

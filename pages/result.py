@@ -34,16 +34,14 @@ link = base_url() + result_path(answers)
 result = bundle(answers, today(), link)
 view = result.view
 
-st.subheader(view.summary)
+st.header(view.summary)
 for note in view.notes:
     st.caption(note)
 
 for card in view.cards:
     with st.container(key=f"status-{card.code}", border=True):
-        name_col, badge_col = st.columns([3, 2], vertical_alignment="center")
-        name_col.markdown(f"### {card.name}")
-        with badge_col:
-            st.badge(card.status_label, color=STATUS_BADGE[card.status.value])
+        # The status is a text label on a coloured badge: never colour alone.
+        st.markdown(f"### {card.name} &nbsp; :{STATUS_BADGE[card.status.value]}-badge[{card.status_label}]")
         st.markdown(f"**{card.window_text}**")
         for reason in card.reasons:
             st.markdown(f"- {reason}")
@@ -53,13 +51,16 @@ for card in view.cards:
                 + "; ".join(f"{c.title} ({c.examples})" for c in card.categories)
             )
         for point in card.unclear:
-            with st.container(key=f"unclear-{card.code}-{point.fact_id}"):
-                st.markdown(f"**{t('result.unclear')}: {point.topic}.** {point.text}")
+            with (
+                st.container(key=f"unclear-{card.code}-{point.fact_id}"),
+                st.expander(f"{t('result.unclear')}: {point.topic}", icon=":material/help:"),
+            ):
+                st.markdown(point.text)
                 for who, says in point.claims:
                     st.markdown(f"- *{who}:* {says}")
 
 with st.container(key="actions"):
-    st.subheader(t("result.actions"))
+    st.header(t("result.actions"))
     for number, action in enumerate(view.actions, 1):
         with st.container(key=f"action-{action.id}", border=True):
             st.markdown(f"**{number}. {action.title}**")
@@ -68,18 +69,18 @@ with st.container(key="actions"):
                 st.markdown(f"[{form.title}]({form.url})" + (f"  \n{form.note}" if form.note else ""))
 
 with st.container(key="timeline"):
-    st.subheader(t("result.timeline"))
+    st.header(t("result.timeline"))
     st.altair_chart(result.chart, width="stretch", alt=t("chart.alt", summary=view.summary))
     with st.expander(t("result.timeline_table")):
         st.table(result.table)
 
 with st.container(key="share"):
-    st.subheader(t("result.share"))
+    st.header(t("result.share"))
     st.code(link, language=None, wrap_lines=True)
     st.caption(t("result.share_note"))
 
 with st.container(key="downloads"):
-    st.subheader(t("result.downloads"))
+    st.header(t("result.downloads"))
     cols = st.columns(2)
     with cols[0]:
         st.download_button(

@@ -95,7 +95,19 @@ def chart_spec(at: AppTest, key: str = "timeline") -> dict:
 def _walk(node):
     for child in getattr(node, "children", {}).values():
         yield child
+        if getattr(child, "type", None) == "expander":
+            yield from _expander_label(child)
         yield from _walk(child)
+
+
+def _expander_label(expander):
+    """An expander's label, as a text (it is part of what the visitor reads)."""
+
+    class Label:
+        type = "text"
+        value = expander.label
+
+    yield Label()
 
 
 def texts_in(at: AppTest, key: str) -> list[str]:

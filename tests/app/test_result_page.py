@@ -40,9 +40,9 @@ def test_each_scenario_shows_its_statuses_and_actions(open_page, scenario):
 def test_summary_sentence_on_top(open_page):
     """A one-sentence summary counts the services still in use."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01")
-    assert at.subheader[0].value == "2 of your 3 services still use your data for AI training."
+    assert at.header[0].value == "2 of your 3 services still use your data for AI training."
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-01-01")
-    assert at.subheader[0].value.startswith("Sie sind geschützt")
+    assert at.header[0].value.startswith("Sie sind geschützt")
 
 
 def test_card_shows_window_categories_and_unclear_points(open_page):
@@ -51,7 +51,7 @@ def test_card_shows_window_categories_and_unclear_points(open_page):
     card = " ".join(texts_in(at, "status-ig"))
     assert "Used from 27 May 2025 to 1 July 2025" in card
     assert "Public posts and media" in card and "Always-public items" in card
-    assert "Unclear: Older posts after a late objection." in card
+    assert "Unclear: Older posts after a late objection" in card
     assert "Verbraucherzentrale Schleswig-Holstein" in card and "Meta" in card
 
 
