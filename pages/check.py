@@ -51,51 +51,28 @@ if age is not None and age < 18:
         why("why.birthdate")
         bd_wrong = bd == "wrong"
 
-with st.container(key="q-services"):
-    services = st.pills(
-        t("q.services"),
-        options=list(SERVICES),
-        selection_mode="multi",
-        default=sorted(prefill.services, key=SERVICES.index),
-        format_func=service_name,
-        key="svc",
-    )
-    why("why.services")
-services = list(services or [])
 
-public: list[str] = []
-with_public = [s for s in PUBLIC_CAPABLE if s in services]
-if with_public:
-    with st.container(key="q-public"):
-        public = (
-            st.pills(
-                t("q.public"),
-                options=with_public,
-                selection_mode="multi",
-                default=[s for s in with_public if s in prefill.public],
-                format_func=service_name,
-                key="pub",
-            )
-            or []
+def service_question(key: str, options: list[str], chosen) -> list[str]:
+    """A multiple choice among services (pills), with its 'why we ask'; [] when no option applies."""
+    if not options:
+        return []
+    with st.container(key=f"q-{key}"):
+        picked = st.pills(
+            t(f"q.{QUESTION[key]}"),
+            options=options,
+            selection_mode="multi",
+            default=[s for s in options if s in chosen],
+            format_func=service_name,
+            key=key,
         )
-        why("why.public")
+        why(f"why.{QUESTION[key]}")
+    return list(picked or [])
 
-ai: list[str] = []
-with_ai = [s for s in AI_CAPABLE if s in services]
-if with_ai:
-    with st.container(key="q-ai"):
-        ai = (
-            st.pills(
-                t("q.ai"),
-                options=with_ai,
-                selection_mode="multi",
-                default=[s for s in with_ai if s in prefill.ai],
-                format_func=service_name,
-                key="ai",
-            )
-            or []
-        )
-        why("why.ai")
+
+QUESTION = {"svc": "services", "pub": "public", "ai": "ai"}
+services = service_question("svc", list(SERVICES), prefill.services)
+public = service_question("pub", [s for s in PUBLIC_CAPABLE if s in services], prefill.public)
+ai = service_question("ai", [s for s in AI_CAPABLE if s in services], prefill.ai)
 
 linked = False
 if "fb" in services and "ig" in services:
