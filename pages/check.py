@@ -12,7 +12,7 @@ from ui.common import footer, header, kb, leave_legacy_pages_mode, query_lists, 
 
 leave_legacy_pages_mode()
 t = texts()
-header(t, "check.title")
+header(t, "check.title", "nav.check")
 st.write(t("check.intro"))
 
 prefill: Answers = decode(query_lists(), today()).answers

@@ -12,7 +12,7 @@ from ui.result_bundle import STATUS_BADGE, bundle
 
 leave_legacy_pages_mode()
 t: Texts = texts()
-header(t, "result.title")
+header(t, "result.title", "nav.result")
 
 decoded = decode(query_lists(), today())
 answers = decoded.answers

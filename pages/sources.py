@@ -9,7 +9,7 @@ from ui.common import footer, header, kb, leave_legacy_pages_mode, texts
 leave_legacy_pages_mode()
 t = texts()
 k = kb()
-header(t, "sources.title")
+header(t, "sources.title", "nav.sources")
 
 with st.container(key="privacy"):
     st.header(t("sources.privacy"))

@@ -9,7 +9,7 @@ from ui.common import footer, header, kb, leave_legacy_pages_mode, texts, today
 
 leave_legacy_pages_mode()
 t = texts()
-header(t, "timeline_page.title")
+header(t, "timeline_page.title", "nav.timeline")
 st.write(t("timeline_page.intro"))
 
 rows = chronology_rows(kb(), t, today())

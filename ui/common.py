@@ -77,7 +77,9 @@ def language_switch(t: Texts) -> None:
     )
 
 
-def header(t: Texts, title_key: str) -> None:
+def header(t: Texts, title_key: str, tab_key: str) -> None:
+    """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch."""
+    st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
     left, right = st.columns([3, 1], vertical_alignment="center")
     with right, st.container(key="language"):
         language_switch(t)
