@@ -1,0 +1,265 @@
+"""Harness of the scale-out test: Streamlit replicas, nginx with deploy/nginx.conf, a Debian chromium.
+
+Everything started here is stopped here (process groups, try/finally). When a test fails, the logs of the
+replicas and of nginx are added to its report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+NGINX = Path("/usr/sbin/nginx")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+STARTUP_TIMEOUT = 90  # seconds for a replica (or nginx) to answer its health check; 2 cores, cold imports
+
+_CLUSTER = pytest.StashKey["Cluster"]()
+
+
+def _load_renderer():
+    spec = importlib.util.spec_from_file_location(
+        "render_nginx_conf", REPO / "deploy" / "render_nginx_conf.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+render_nginx_conf = _load_renderer()
+
+
+def require(binary: Path, package: str) -> None:
+    """A missing system binary fails the test (never skips it): `make test` installs it."""
+    if not (binary.is_file() and os.access(binary, os.X_OK)):
+        pytest.fail(
+            f"{binary} is missing: the scale-out test needs Debian's {package} "
+            f"(`make system-packages`, or `apt-get install -y {package}` as root).",
+            pytrace=False,
+        )
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_status(url: str, timeout: float = 2.0) -> int | None:
+    """HTTP status of a GET, or None when nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (OSError, ValueError):
+        return None
+
+
+@dataclass
+class Process:
+    """A child in its own process group, its output in a file (a pipe nobody reads could block it)."""
+
+    name: str
+    args: list[str]
+    log: Path
+    cwd: Path = REPO
+    popen: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self.log.open("ab") as out:
+            self.popen = subprocess.Popen(
+                self.args,
+                cwd=self.cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            )
+
+    @property
+    def running(self) -> bool:
+        return self.popen is not None and self.popen.poll() is None
+
+    def stop(self, sig: int = signal.SIGTERM, grace: float = 10.0) -> None:
+        """Signal the whole group; SIGKILL whatever is left of it after `grace` seconds."""
+        if self.popen is None:
+            return
+        self._signal_group(sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.popen.wait(timeout=grace)
+        self._signal_group(signal.SIGKILL)  # leader if still alive, and any child (an nginx worker)
+        self.popen.wait(timeout=grace)
+
+    def _signal_group(self, sig: int) -> None:
+        assert self.popen is not None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.popen.pid, sig)
+
+    def wait_healthy(self, url: str) -> None:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if not self.running:
+                raise RuntimeError(f"{self.name} exited with code {self.popen and self.popen.returncode}")
+            if http_status(url) == 200:
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name}: {url} did not answer 200 within {STARTUP_TIMEOUT} s")
+
+
+@dataclass
+class Replica:
+    port: int
+    process: Process
+
+    @property
+    def addr(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def kill(self) -> None:
+        """An abrupt crash: SIGKILL, no graceful shutdown; returns once the port refuses connections."""
+        self.process.stop(signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while http_status(f"http://{self.addr}/_stcore/health", timeout=0.5) is not None:
+            assert time.monotonic() < deadline, f"replica {self.addr} still answers after SIGKILL"
+            time.sleep(0.1)
+
+
+@dataclass
+class Cluster:
+    """Two (or more) replicas behind nginx, all on loopback; `url` is the balancer."""
+
+    directory: Path
+    replicas: list[Replica] = field(default_factory=list)
+    nginx: Process | None = None
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def access_log(self) -> Path:
+        return self.directory / "nginx" / "logs" / "meta-ki-check.access.log"
+
+    def status(self, path: str) -> int | None:
+        """HTTP status of a GET through nginx."""
+        return http_status(self.url + path)
+
+    def log_files(self) -> list[Path]:
+        return sorted(p for p in self.directory.rglob("*.log") if p.is_file())
+
+    def logs(self) -> str:
+        parts = []
+        for path in self.log_files():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            parts.append(f"===== {path.relative_to(self.directory)} =====\n{text[-20000:]}")
+        return "\n".join(parts) or "(no logs)"
+
+    def start(self, replicas: int) -> None:
+        for i in range(1, replicas + 1):
+            port = free_port()
+            args = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+            args += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+            args += ["--server.address", "127.0.0.1", "--server.port", str(port)]
+            process = Process(f"replica {i} (port {port})", args, self.directory / f"replica{i}.log")
+            self.replicas.append(Replica(port, process))
+            process.start()  # the replicas boot in parallel
+        for replica in self.replicas:
+            replica.process.wait_healthy(f"http://{replica.addr}/_stcore/health")
+
+        self.port = free_port()
+        nginx_dir = self.directory / "nginx"
+        listen = f"127.0.0.1:{self.port}"
+        conf = render_nginx_conf.write_standalone(nginx_dir, [r.addr for r in self.replicas], listen)
+        error_log = nginx_dir / "error.log"
+        # -e: the error log used at startup, before the configuration (and -g's error_log) is read.
+        args = [str(NGINX), "-p", str(nginx_dir), "-c", str(conf), "-e", str(error_log)]
+        args += ["-g", f"daemon off; pid {nginx_dir / 'nginx.pid'}; error_log {error_log};"]
+        self.nginx = Process("nginx", args, nginx_dir / "nginx-stdout.log")
+        self.nginx.start()
+        self.nginx.wait_healthy(f"{self.url}/_stcore/health")
+
+    def stop(self) -> None:
+        try:
+            if self.nginx is not None:
+                self.nginx.stop()  # SIGTERM: nginx's fast shutdown, open WebSockets included
+        finally:
+            for replica in self.replicas:
+                replica.process.stop()
+
+
+@pytest.fixture
+def cluster(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cluster]:
+    """Two replicas of app.py behind nginx running deploy/nginx.conf; everything stopped afterwards."""
+    require(NGINX, "nginx")
+    if not (REPO / "app.py").is_file():
+        pytest.fail(f"{REPO / 'app.py'} does not exist: nothing to scale out", pytrace=False)
+    cluster = Cluster(tmp_path)
+    request.node.stash[_CLUSTER] = cluster  # its logs go into the report if anything fails
+    try:
+        cluster.start(replicas=2)
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(name="render_nginx_conf")
+def render_nginx_conf_module() -> ModuleType:
+    """deploy/render_nginx_conf.py, which renders deploy/nginx.conf."""
+    return render_nginx_conf
+
+
+@pytest.fixture
+def nginx() -> Path:
+    """Debian's nginx binary (the test fails if it is missing)."""
+    require(NGINX, "nginx")
+    return NGINX
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's chromium driven by Playwright (no browser download)."""
+    require(CHROMIUM, "chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    report = yield
+    cluster = item.stash.get(_CLUSTER, None)
+    if report.failed and cluster is not None:
+        report.sections.append(("scale-out server logs (replicas, nginx)", cluster.logs()))
+    return report
