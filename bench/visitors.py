@@ -1,0 +1,116 @@
+"""Visitors without a browser: Streamlit's own websocket protocol, as the page speaks it after loading.
+
+One visitor opens a session (`/_stcore/stream`), asks for a run of a page with the link's query string, and
+reads the messages until the run has finished; it then checks the verdict in what was sent (each card's
+status label). This loads the server as a visitor's browser does once its static files are in place, at a
+fraction of a browser's CPU, so 50 of them at once measure the server rather than the one machine's Chromium.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+DONE = ForwardMsg.FINISHED_SUCCESSFULLY
+RERUN = ForwardMsg.FINISHED_EARLY_FOR_RERUN  # the first run of a process reruns once (see ui/common.py)
+
+
+@dataclass
+class Visit:
+    ok: bool
+    ms: float | None = None
+    error: str | None = None
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Visitor:
+    """One open session; `close()` ends it (the server then drops the session)."""
+
+    ws: object | None = None
+    visit: Visit = field(default_factory=lambda: Visit(False))
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+            self.ws = None
+
+
+def _rerun(base: str, page: str, query: str) -> bytes:
+    msg = BackMsg()
+    state = msg.rerun_script
+    state.query_string = query
+    state.page_name = page
+    state.context_info.url = f"{base}/{page}?{query}" if page else f"{base}/?{query}"
+    state.context_info.timezone = "Europe/Berlin"
+    state.context_info.locale = "de-DE"
+    return msg.SerializeToString()
+
+
+def _texts(msg: ForwardMsg) -> list[str]:
+    if not msg.HasField("delta") or not msg.delta.HasField("new_element"):
+        return []
+    element = msg.delta.new_element
+    kind = element.WhichOneof("type")
+    if kind == "markdown":
+        return [element.markdown.body]
+    if kind == "heading":
+        return [element.heading.body]
+    return []
+
+
+async def visit(
+    visitor: Visitor, base: str, page: str, query: str, expect: list[str], timeout: float
+) -> None:
+    """Open a session, run `page` with `query`, and keep the session open; fills visitor.visit."""
+    start = time.perf_counter()
+    ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
+    texts: list[str] = []
+    try:
+        async with asyncio.timeout(timeout):
+            visitor.ws = await websockets.connect(
+                ws_url, subprotocols=["streamlit"], max_size=None, origin=base, open_timeout=timeout
+            )
+            await visitor.ws.send(_rerun(base, page, query))
+            while True:
+                msg = ForwardMsg()
+                msg.ParseFromString(await visitor.ws.recv())
+                texts += _texts(msg)
+                if msg.HasField("script_finished"):
+                    if msg.script_finished == DONE:
+                        break
+                    if msg.script_finished != RERUN:
+                        raise RuntimeError(f"run finished with status {msg.script_finished}")
+                    texts = []  # the rerun sends the page again
+    except Exception as err:  # a timeout or a closed session is an error of this visitor, never of the run
+        visitor.visit = Visit(False, error=f"{type(err).__name__}: {str(err)[:160]}")
+        return
+    ms = (time.perf_counter() - start) * 1000
+    missing = [want for want in expect if not any(want in text for text in texts)]
+    if missing:
+        visitor.visit = Visit(False, ms, f"verdict missing: {missing[0]!r}", texts)
+    else:
+        visitor.visit = Visit(True, ms, None, texts)
+
+
+async def crowd(
+    base: str, page: str, links: list[tuple[str, list[str]]], timeout: float = 120.0
+) -> list[Visitor]:
+    """That many visitors at the same moment, each with its own link; their sessions stay open."""
+    visitors = [Visitor() for _ in links]
+    await asyncio.gather(
+        *(
+            visit(v, base, page, query, expect, timeout)
+            for v, (query, expect) in zip(visitors, links, strict=True)
+        )
+    )
+    return visitors
+
+
+async def leave(visitors: list[Visitor]) -> None:
+    await asyncio.gather(*(v.close() for v in visitors), return_exceptions=True)
