@@ -20,8 +20,10 @@ with st.container(key="chronology"):
     for row in rows:
         with st.container(key=f"event-{row.date.isoformat()}", border=True):
             st.markdown(f"**{row.date_text}** – {row.title}")
-            st.caption(
-                f"{t('timeline_page.confidence')}: {row.confidence} · "
+            # Small, not a caption: links in a caption's faded colour fail WCAG contrast (axe, tests/e2e).
+            st.markdown(
+                f":small[{t('timeline_page.confidence')}: {row.confidence} · "
                 + " · ".join(f"[{s.publisher}: {s.title}]({s.url})" for s in row.sources)
+                + "]"
             )
 footer(t)

@@ -1,0 +1,210 @@
+"""The whole path in a real browser, and proof that it stays private.
+
+One person answers the questions with clicks and typing, gets the result, copies the share link, opens it in a
+fresh browser, switches the language and downloads both files. The module runs the path once (a fixture) and
+each test checks one thing it proves. Meanwhile every request the browser makes is recorded, and afterwards
+the server's log is searched for the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from kicheck.texts import Texts
+from tests.e2e.conftest import CONFIG_RELOADED, new_context
+from tests.e2e.driver import Tab, host, unfold_ics
+
+pytestmark = pytest.mark.browser
+
+# Distinctive answers, so finding them in the server log cannot be a coincidence.
+AGE = 37
+OBJECTED_FB = date(2025, 7, 14)  # a day that appears nowhere in the app's content
+SHARED_PATH = f"/result?v=1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&obj_fb=2025-07-14&obj_ig=2025-05-26"
+EXPECTED = {"fb": "partly", "ig": "protected", "wa": "in_use"}
+# Every way the answers could be written into a log line: link parameters and the dates in any format.
+ANSWER_TRACES = (
+    rf"age={AGE}",
+    rf"(?<![\d.:]){AGE}(?!\d)",  # the bare number (ports and IP addresses excluded by the look-behind)
+    r"obj_fb",
+    r"svc=",
+    r"2025-07-14",
+    r"14\.07\.2025",
+    r"14/07/2025",
+    r"20250714",
+    r"14\. Juli 2025",
+    r"14 July 2025",
+    r"Jul(y)? 14, 2025",
+)
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[.,]\d+ ", re.MULTILINE)  # Streamlit's log prefix
+
+
+@dataclass
+class Journey:
+    """What the person saw and got on the whole path."""
+
+    verdicts: dict[str, str]
+    link: str
+    clipboard: str
+    shared_verdicts: dict[str, str]
+    url_in_english: str
+    verdicts_in_english: dict[str, str]
+    action_links: list[str]
+    markdown_name: str
+    markdown: str
+    ics_name: str
+    ics: str
+    requests: list[str]
+    dialogs: list[str]
+
+
+def choose(tab: Tab, question: str, option: str) -> None:
+    tab.act(lambda: tab.page.get_by_role("radiogroup", name=question).get_by_text(option, exact=True).click())
+
+
+def pick(tab: Tab, key: str, name: str) -> None:
+    tab.act(lambda: tab.key(key).get_by_role("button", name=name, exact=True).click())
+
+
+def type_date(tab: Tab, key: str, label: str, day: date) -> None:
+    """Type a day into the date field (DD.MM.YYYY); it is sent with the next rerun, when the field loses focus."""
+    tab.page.get_by_role("group", name=label).locator("[data-type='day']").click()
+    tab.page.keyboard.type(day.strftime("%d%m%Y"))
+    expect(tab.key(key).locator("input[type='date']")).to_have_value(day.isoformat())
+
+
+def answer_questions(tab: Tab, t: Texts) -> None:
+    age = tab.page.get_by_label(t("q.age"))
+    tab.act(lambda: (age.fill(str(AGE)), age.press("Enter")))
+    for code in ("fb", "ig", "wa"):
+        pick(tab, "svc", t.service(code))
+    pick(tab, "pub", t.service("fb"))
+    pick(tab, "ai", t.service("wa"))
+    choose(tab, t("q.linked"), t("answer.linked_unknown"))
+    choose(tab, t("q.objection", service="Facebook"), t("answer.objection_on_date"))
+    type_date(tab, "obj_fb_date", t("q.objection_date", service="Facebook"), OBJECTED_FB)
+    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_by_deadline"))
+    tab.act(lambda: tab.key("submit").get_by_role("button", name=t("check.submit")).click())
+    expect(tab.page).to_have_url(re.compile(r"/result\?"))
+    expect(tab.key("share")).to_be_visible()
+
+
+def copy_share_link(tab: Tab) -> str:
+    """Press the code block's copy button (it shows on hover) and read what reached the clipboard."""
+    code = tab.key("share").get_by_test_id("stCode")
+    code.hover()
+    code.get_by_role("button", name="Copy to clipboard").click()
+    return tab.page.evaluate("() => navigator.clipboard.readText()")
+
+
+def download(tab: Tab, key: str) -> tuple[str, str]:
+    with tab.page.expect_download() as info:
+        tab.key(key).get_by_role("button").click()
+    return info.value.suggested_filename, Path(info.value.path()).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def journey(browser, server, kb) -> Journey:
+    # Re-read config.toml first: Streamlit 1.67 turns uvicorn's access log (every URL, so every answer) back
+    # on when it does. The log must stay clean even then.
+    server.reload_config()
+    de, en = Texts(kb, "de"), Texts(kb, "en")
+    context, fresh = new_context(browser), new_context(browser)
+    try:
+        tab = Tab(context.new_page(), server.url)
+        tab.open("/")
+        answer_questions(tab, de)
+        verdicts, link, clipboard = tab.verdicts(), tab.share_link(), copy_share_link(tab)
+
+        other = Tab(fresh.new_page(), server.url)
+        other.act(lambda: other.page.goto(link))
+        shared_verdicts = other.verdicts()
+
+        tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="English").click())
+        expect(tab.key("status-fb")).to_contain_text(en.status(EXPECTED["fb"]))
+        actions = (
+            tab.key("actions")
+            .locator("a[href^='http']")
+            .evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        )
+        md_name, markdown = download(tab, "download-md")
+        ics_name, ics = download(tab, "download-ics")
+        return Journey(
+            verdicts, link, clipboard, shared_verdicts, tab.page.url, tab.verdicts(), actions,
+            md_name, markdown, ics_name, ics, tab.requests + other.requests, tab.dialogs + other.dialogs,
+        )  # fmt: skip
+    finally:
+        context.close()
+        fresh.close()
+
+
+def labels(kb, lang: str) -> dict[str, str]:
+    t = Texts(kb, lang)
+    return {code: t.status(status) for code, status in EXPECTED.items()}
+
+
+def test_answers_give_the_expected_verdicts(journey, kb):
+    """Clicking and typing the answers leads to the result page with one verdict per chosen service."""
+    assert journey.verdicts == labels(kb, "de")
+
+
+def test_share_link_is_the_canonical_link_and_copies(journey, server):
+    """The share box holds the canonical link of exactly these answers, and its copy button copies it."""
+    assert journey.link == server.url + SHARED_PATH
+    assert journey.clipboard == journey.link
+
+
+def test_share_link_gives_the_same_verdicts_in_a_fresh_browser(journey):
+    """The link alone (new context: no cookies, no session) reproduces the same verdicts."""
+    assert journey.shared_verdicts == journey.verdicts
+
+
+def test_language_switch_translates_and_keeps_the_language_in_the_link(journey, kb):
+    """Switching to English translates the verdicts and puts lang=en into the page's address."""
+    assert "lang=en" in journey.url_in_english
+    assert journey.verdicts_in_english == labels(kb, "en")
+
+
+def test_markdown_summary_holds_the_verdicts_and_the_form_links(journey, kb):
+    """The Markdown download names each service with its verdict and carries every link the actions show."""
+    assert journey.markdown_name.endswith(".md")
+    t = Texts(kb, "en")
+    for code, label in labels(kb, "en").items():
+        assert f"{t.service(code)}: {label}" in journey.markdown
+    assert journey.action_links, "the actions show at least one link"
+    missing = [href for href in journey.action_links if href not in journey.markdown]
+    assert not missing
+
+
+def test_ics_reminder_is_a_calendar_with_an_event(journey):
+    """The .ics download is an iCalendar file with a reminder event that links back to the result."""
+    assert journey.ics_name.endswith(".ics")
+    ics = unfold_ics(journey.ics)
+    assert ics.startswith("BEGIN:VCALENDAR") and ics.rstrip().endswith("END:VCALENDAR")
+    assert "BEGIN:VEVENT" in ics and "END:VEVENT" in ics and "SUMMARY:" in ics
+    assert f"lang=en&age={AGE}" in ics
+
+
+def test_every_request_stays_on_this_machine(journey, server, report):
+    """No font, script, image, favicon or telemetry request leaves the app's own 127.0.0.1 address."""
+    hosts = Counter(host(url) for url in journey.requests)
+    kinds = Counter(url.split(":", 1)[0] for url in journey.requests)
+    report.note("requests on the whole path", f"{dict(hosts)} by scheme {dict(kinds)}")
+    assert set(hosts) <= {server.origin, ""}, hosts
+    assert journey.dialogs == []
+
+
+def test_server_log_holds_none_of_the_answers(journey, server):
+    """After the whole path (and a config re-read), the server's log holds none of the answer values."""
+    assert any(f"age={AGE}" in url for url in journey.requests), "the answers did reach the server"
+    log = server.log_text()
+    assert CONFIG_RELOADED in log, "this is the live log, and the config was re-read during the run"
+    text = TIMESTAMP.sub("", log)
+    found = {pattern: m.group(0) for pattern in ANSWER_TRACES if (m := re.search(pattern, text))}
+    assert not found, f"answers in the server log: {found}"
