@@ -33,6 +33,9 @@ lint: $(DEV_OK)
 unit: $(DEV_OK)
 	$(PY) -m pytest tests/domain tests/app
 
+browser-tests: $(DEV_OK) system-packages
+	$(PY) -m pytest tests/e2e tests/deploy
+
 test: $(DEV_OK) system-packages lint
 	$(PY) -m pytest
 

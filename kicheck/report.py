@@ -12,7 +12,7 @@ from kicheck.present import ResultView
 from kicheck.texts import Texts
 from kicheck.verdict import Verdict, eighteenth_birthday
 
-PRODID = "-//Meta-KI-Check//Erinnerung//DE"
+PRODID = "-//Meta-KI-Check//Reminders//EN"
 
 
 def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:

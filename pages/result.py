@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from kicheck.answers import decode, params, result_path
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from ui.common import base_url, footer, header, leave_legacy_pages_mode, query_lists, texts, today
-from ui.result_bundle import STATUS_BADGE, bundle
+from ui.result_bundle import STATUS_BADGE, bundle, timeline_chart
 
 leave_legacy_pages_mode()
 t: Texts = texts()
 header(t, "result.title", "nav.result")
 
 decoded = decode(query_lists(), today())
-answers = decoded.answers
+# A link without lang= opens in the language the visitor already chose (the link's own lang= wins).
+answers = replace(decoded.answers, lang=t.lang)
 
 if decoded.problems or decoded.more_problems:
     with st.container(key="link-notice", border=True):
@@ -70,7 +73,7 @@ with st.container(key="actions"):
 
 with st.container(key="timeline"):
     st.header(t("result.timeline"))
-    st.altair_chart(result.chart, width="stretch", alt=t("chart.alt", summary=view.summary))
+    timeline_chart(result, t("chart.alt", summary=view.summary))
     with st.expander(t("result.timeline_table")):
         st.table(result.table)
 

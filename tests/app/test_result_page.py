@@ -204,3 +204,19 @@ def test_version_shown_on_every_result(open_page):
     """The knowledge version and review date are on the result."""
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
     assert any("Knowledge version 2026.11-1, reviewed on 29 November 2026" in c.value for c in at.caption)
+
+
+def test_link_without_lang_follows_the_visitors_language(open_page):
+    """A link without lang= shown to a visitor who chose English is English throughout, verdicts included."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.query_params["age"] = "30"
+    at.query_params["svc"] = "fb"
+    at.switch_page("pages/result.py")
+    at.run()
+    assert statuses(at, ["fb"]) == {"fb": "In use"}
+    assert at.header[0].value.endswith("still uses your data for AI training.")
