@@ -20,6 +20,8 @@ PERIOD_COLOURS = {
     "protected": "#1f78b4",
     "not_affected": "#b8c2cc",
 }
+LANE_STEP = 34  # pixels per service lane
+
 MARKER_DASHES = {"event": [2, 3], "start": [1, 0], "objection": [6, 3], "birthday": [1, 0], "today": [2, 2]}
 MARKER_COLOURS = {
     "event": "#7b8794",
@@ -111,7 +113,9 @@ def timeline_chart(timeline: Timeline, t: Texts) -> alt.LayerChart:
             tooltip=tooltip,
         )
     )
-    height = max(70, 34 * max(1, len(lanes)))
+    # A step per lane, not a fixed height: Streamlit's renderer ignores a layered chart's fixed height and
+    # draws all lanes on one line (seen in Chromium); a step sizes the band scale itself.
+    height = alt.Step(LANE_STEP) if lanes else 70
     # One constructor instead of .resolve_scale().properties().configure_view(): each of those deep-copies
     # every layer again. The spec is the same.
     return alt.LayerChart(

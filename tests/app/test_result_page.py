@@ -82,6 +82,7 @@ def test_timeline_chart_spec(open_page):
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_ig=2025-07-01")
     spec = chart_spec(at)
     assert spec["_alt"].startswith("Timeline: 2 of your 3 services")
+    assert spec["height"] == {"step": 34}  # a fixed height collapses the lanes in the browser
     bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["y"]["field"] == "lane"
     assert bars["encoding"]["y"]["sort"] == ["Facebook", "Instagram", "WhatsApp"]
