@@ -13,16 +13,8 @@ from dataclasses import dataclass, field
 
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
 LOAD_TIMEOUT_MS = 60_000
 
 # True (with the time since navigation start) once the script is done and every selector is visible.

@@ -20,21 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from tests.e2e.driver import Tab
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 STARTUP_TIMEOUT_S = 120  # cold imports on 2 busy cores
 TIMEOUT_MS = 30_000
 CONFIG_RELOADED = "An update to the [server] config option section was detected"
@@ -141,17 +131,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def require_chromium() -> None:
-    """A missing browser fails the suite (never skips it): `make test` installs Debian's chromium."""
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
-            "(`make system-packages`, or `apt-get install -y chromium` as root). "
-            "No browser is ever downloaded.",
-            pytrace=False,
-        )
-
-
 @pytest.fixture(scope="session")
 def report(request) -> Report:
     return request.config.stash.setdefault(_REPORT, Report())
@@ -167,17 +146,6 @@ def server(request, tmp_path_factory) -> Iterator[Server]:
         yield srv
     finally:
         srv.stop()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def new_context(browser: Browser, **options) -> BrowserContext:
