@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from kicheck.answers import result_path
 from kicheck.present import ResultView
 from kicheck.texts import Texts
 from kicheck.verdict import Verdict, eighteenth_birthday
@@ -101,7 +100,3 @@ def ics(items: tuple[Reminder, ...], stamp: date) -> bytes:
         event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()
-
-
-def share_url(base: str, verdict: Verdict) -> str:
-    return base.rstrip("/") + result_path(verdict.answers)

@@ -76,10 +76,6 @@ class Verdict:
         return next(v for v in self.services if v.service == code)
 
     @property
-    def affected(self) -> tuple[ServiceVerdict, ...]:
-        return tuple(v for v in self.services if v.status in (Status.IN_USE, Status.PARTLY))
-
-    @property
     def in_use(self) -> tuple[ServiceVerdict, ...]:
         return tuple(v for v in self.services if v.status is Status.IN_USE)
 
