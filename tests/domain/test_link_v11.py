@@ -6,6 +6,7 @@ an AttributeError in that test, not an import error of the whole file).
 """
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -377,3 +378,11 @@ def test_decode_never_raises_and_agrees_with_link_language(params):
     assert decoded.answers == link.normalized(decoded.answers)
     assert all(p.reason in link.REASONS for p in decoded.problems)
     assert decoded.answers.lang == (link.link_language(params) or link.DEFAULT_LANG)
+
+
+def test_readme_documents_every_key_and_value():
+    """README's link table names every key of the format and every v1.1 value (the contract is written down)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The share link, format v1.1")[1].split("\n## ")[0]
+    for word in (*link.KNOWN_KEYS, link.BEFORE_START, "unknown", link.FORMAT_VERSION, "none"):
+        assert f"`{word}`" in section, word
