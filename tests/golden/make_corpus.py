@@ -4,7 +4,7 @@ Recorded once, before the v1.1 codec change, from the code of that day (main 966
 2026-11-29. tests/domain/test_golden_links.py checks that every link still decodes to the same answers and
 gets the same verdict. Run from the project root:
 
-    .venv/bin/python -m tests.golden.make_corpus            # write the corpus anew (links, answers, verdicts)
+    .venv/bin/python -m tests.golden.make_corpus            # record the corpus (only when there is none)
     .venv/bin/python -m tests.golden.make_corpus --update   # rewrite only the expected verdicts
 
 `--update` is for a knowledge correction that changes verdicts on purpose: it keeps the links and their decoded
@@ -191,6 +191,11 @@ def main() -> None:
         records = json.loads(CORPUS.read_text(encoding="utf-8"))
         for r in records:
             r["verdict"] = verdict_json(answers_from_json(r["answers"]), kb)
+    elif CORPUS.exists():
+        # Recording again would take the answers from today's decoder: the very thing the corpus guards.
+        raise SystemExit(
+            f"{CORPUS} exists; --update records verdicts changed on purpose, answers never change"
+        )
     else:
         records = [record(q, kb) for q in links()]
     write(records)
