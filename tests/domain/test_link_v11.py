@@ -5,6 +5,7 @@ The codec is used as `link.<name>`, so that against the v1 code each test fails 
 an AttributeError in that test, not an import error of the whole file).
 """
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -386,3 +387,12 @@ def test_readme_documents_every_key_and_value():
     section = readme.split("## The share link, format v1.1")[1].split("\n## ")[0]
     for word in (*link.KNOWN_KEYS, link.BEFORE_START, "unknown", link.FORMAT_VERSION, "none"):
         assert f"`{word}`" in section, word
+
+
+def test_the_knowledge_version_fits_the_link(kb):
+    """data/meta.yaml's version is what pages write as k=, so it must pass the link's own check."""
+    assert link.KNOWLEDGE_VERSION_RE.fullmatch(kb.meta.version)
+    made = replace(
+        Answers(age=30, services=frozenset({"fb"})), made_on=TODAY, knowledge_version=kb.meta.version
+    )
+    assert link.decode_query(link.encode(made), TODAY) == link.Decoded(made, ())
