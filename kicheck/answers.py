@@ -260,23 +260,10 @@ def decode(params: Mapping[str, Sequence[str] | str], today: date) -> Decoded:
     version = reader.single("v")
     if version is not None and version not in READABLE_VERSIONS:
         reader.problem("v", version, "unknown_version")  # read as v1.1: the newest format we know
-    services, said_none = _read_services(reader)
-    linked, linked_given = _read_linked(reader)
-    raw = Answers(
-        lang=_read_lang(reader) or DEFAULT_LANG,
-        age=_read_age(reader),
-        birthdate_wrong=_read_bd(reader) == "wrong",
-        services=frozenset(services),
-        public=frozenset(reader.codes("pub", PUBLIC_CAPABLE)),
-        ai=frozenset(reader.codes("ai", AI_CAPABLE)),
-        linked=linked,
-        **_read_objections(reader, today),
-        made_on=_read_made_on(reader, today),
-        knowledge_version=reader.single("k"),
-    )
+    raw, said_none, linked_given = _read_answers(reader, today)
     answers = _normalize(raw, reader)
     given = any(key in reader.params for key in ANSWER_KEYS)
-    services_given = said_none or bool(services)
+    services_given = said_none or bool(raw.services)
     if given and not services_given:
         reader.problem("svc", "", "no_services")
     return Decoded(
@@ -287,6 +274,34 @@ def decode(params: Mapping[str, Sequence[str] | str], today: date) -> Decoded:
         services_given,
         linked_given and answers.uses_both_fb_and_ig,
     )
+
+
+def _read_answers(reader: _Reader, today: date) -> tuple[Answers, bool, bool]:
+    """Every key's value, in the link's documented order (so the notice lists problems in that order).
+
+    Returns the answers as read (not yet checked against each other), whether `svc` said `none`, and
+    whether `linked` had a valid value.
+    """
+    lang = _read_lang(reader) or DEFAULT_LANG
+    age = _read_age(reader)
+    birthdate_wrong = _read_bd(reader) == "wrong"
+    services, said_none = _read_services(reader)
+    public = reader.codes("pub", PUBLIC_CAPABLE)
+    ai = reader.codes("ai", AI_CAPABLE)
+    linked, linked_given = _read_linked(reader)
+    raw = Answers(
+        lang=lang,
+        age=age,
+        birthdate_wrong=birthdate_wrong,
+        services=frozenset(services),
+        public=frozenset(public),
+        ai=frozenset(ai),
+        linked=linked,
+        **_read_objections(reader, today),
+        made_on=_read_made_on(reader, today),
+        knowledge_version=reader.single("k"),
+    )
+    return raw, said_none, linked_given
 
 
 def link_language(params: Mapping[str, Sequence[str] | str]) -> str | None:
