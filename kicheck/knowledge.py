@@ -10,7 +10,7 @@ import functools
 import re
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -20,6 +20,7 @@ from kicheck.answers import SERVICES
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 Confidence = Literal["confirmed", "reported", "unclear"]
+HttpsUrl = Annotated[str, Field(pattern=r"^https://")]
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -47,13 +48,32 @@ class Text(_Strict):
         return self.en if lang == "en" else self.de
 
 
+class Retired(_Strict):
+    """A source no statement may rest on any more; kept so old ids keep their meaning."""
+
+    since: date
+    why: Text
+    replaced_by: str | None = None
+
+
 class Source(_Strict):
     id: str
     title: str
     publisher: str
-    url: str = Field(pattern=r"^https://")
+    url: HttpsUrl  # the original, official page
     published: date | None = None
     read_in: str = Field(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$")  # the month the page was read (YYYY-MM)
+    mirror: HttpsUrl | None = None  # a copy of the same text, for when the original moves or vanishes
+    also: tuple[HttpsUrl, ...] = ()  # further pages quoting or reporting the same statement
+    # The id of a source this one republishes word for word: the two count as ONE source, never two.
+    same_as: str | None = None
+    retired: Retired | None = None
+
+    @model_validator(mode="after")
+    def _not_its_own_copy(self) -> Source:
+        if self.same_as == self.id:
+            raise ValueError("same_as names the source itself")
+        return self
 
 
 class Claim(_Strict):
@@ -140,10 +160,26 @@ class Action(_Strict):
     facts: tuple[str, ...] = Field(min_length=1)
 
 
+class DatedStatus(_Strict):
+    """A standing statement that holds only as of a day (e.g. "no judgment in a main proceeding so far")."""
+
+    as_of: date
+    text: Text  # with the placeholder {date}, filled with `as_of`
+    confidence: Confidence
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _says_its_date(self) -> DatedStatus:
+        if "{date}" not in self.text.de:
+            raise ValueError("a dated status names its day: put {date} in the text")
+        return self
+
+
 class Meta(_Strict):
     version: str
     reviewed_on: date
     training_start: date
+    proceedings: DatedStatus  # where the courts stand
 
 
 class Knowledge(_Strict):
@@ -156,6 +192,11 @@ class Knowledge(_Strict):
     events: tuple[Event, ...]
     actions: dict[str, Action]
     texts: dict[str, dict[str, str]]  # lang -> key -> UI text
+    retired_sources: dict[str, Source] = {}  # sources.yaml records marked `retired:`; nothing may cite them
+
+    def independent(self, source_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids that count as separate sources: a republished copy (`same_as`) counts as its original."""
+        return tuple(dict.fromkeys(self.sources[s].same_as or s for s in source_ids))
 
     def fact_sources(self, fact_ids: tuple[str, ...]) -> tuple[Source, ...]:
         seen: dict[str, Source] = {}
@@ -231,9 +272,11 @@ def load(data_dir: Path = DATA_DIR) -> Knowledge:
     if not isinstance(raw_events, list):
         raise KnowledgeError("events.yaml: (top level): expected a list of events")
     events = tuple(_validate(Event, e, "events.yaml", f"[{i}]") for i, e in enumerate(raw_events))
+    all_sources = _records(data_dir, "sources.yaml", Source, "id")
     knowledge = Knowledge(
         meta=meta,
-        sources=_records(data_dir, "sources.yaml", Source, "id"),
+        sources={sid: s for sid, s in all_sources.items() if s.retired is None},
+        retired_sources={sid: s for sid, s in all_sources.items() if s.retired is not None},
         facts=_records(data_dir, "facts.yaml", Fact, "id"),
         forms=_records(data_dir, "forms.yaml", Form, "id"),
         services=_records(data_dir, "services.yaml", Service, "code"),
@@ -257,9 +300,13 @@ def _check_references(k: Knowledge) -> None:
 
     def need(file: str, where: str, ids: tuple[str, ...], pool: dict, kind: str) -> None:
         for ref in ids:
+            if ref in k.retired_sources and kind == "source":
+                raise KnowledgeError(f"{file}: {where}: retired source {ref!r}{_replacement(k, ref)}")
             if ref not in pool:
                 raise KnowledgeError(f"{file}: {where}: unknown {kind} {ref!r}")
 
+    _check_source_links(k)
+    need("meta.yaml", "proceedings.sources", k.meta.proceedings.sources, k.sources, "source")
     for fact in k.facts.values():
         need("facts.yaml", f"{fact.id}.sources", fact.sources, k.sources, "source")
         for i, claim in enumerate(fact.claims):
@@ -286,3 +333,24 @@ def _check_references(k: Knowledge) -> None:
         need("actions.yaml", f"{action.id}.forms", action.forms, k.forms, "form")
         need("actions.yaml", f"{action.id}.links", action.links, k.sources, "source")
         need("actions.yaml", f"{action.id}.facts", action.facts, k.facts, "fact")
+
+
+def _replacement(k: Knowledge, retired_id: str) -> str:
+    replaced_by = k.retired_sources[retired_id].retired.replaced_by
+    return f" (replaced by {replaced_by})" if replaced_by else ""
+
+
+def _check_source_links(k: Knowledge) -> None:
+    """`same_as` names an original that is itself no copy; `replaced_by` names a source still in use."""
+    for src in k.sources.values():
+        if src.same_as is None:
+            continue
+        original = k.sources.get(src.same_as)
+        if original is None:
+            raise KnowledgeError(f"sources.yaml: {src.id}.same_as: unknown source {src.same_as!r}")
+        if original.same_as is not None:
+            raise KnowledgeError(f"sources.yaml: {src.id}.same_as: {src.same_as!r} is itself a copy")
+    for src in k.retired_sources.values():
+        new = src.retired.replaced_by
+        if new is not None and new not in k.sources:
+            raise KnowledgeError(f"sources.yaml: {src.id}.retired.replaced_by: unknown source {new!r}")
