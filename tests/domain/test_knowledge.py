@@ -39,6 +39,15 @@ def all_texts(k):
         yield f"forms.yaml:{fid}.requires", f.requires
     for e in k.events:
         yield f"events.yaml:{e.date}.title", e.title
+    for aid, a in k.authorities.items():
+        yield f"authorities.yaml:{aid}.name", a.name
+        if a.land is not None:
+            yield f"authorities.yaml:{aid}.land", a.land
+        if a.note is not None:
+            yield f"authorities.yaml:{aid}.note", a.note
+    for i, c in enumerate(k.changelog):
+        yield f"changelog.yaml:[{i}].text", c.text
+    yield "meta.yaml:proceedings.text", k.meta.proceedings.text
 
 
 # ---------------------------------------------------------------------------------------------- content checks
@@ -62,6 +71,7 @@ def every_source_is_used(k):
     used |= {s for e in k.events for s in e.sources}
     used |= {s for a in k.actions.values() for s in a.links}
     used |= set(k.meta.proceedings.sources)
+    used |= {s for a in k.authorities.values() for s in a.sources}
     return sorted(set(k.sources) - used)
 
 
@@ -76,6 +86,8 @@ def source_lists(k):
     for aid, a in k.actions.items():
         yield f"actions.yaml:{aid}.links", a.links
     yield "meta.yaml:proceedings.sources", k.meta.proceedings.sources
+    for aid, a in k.authorities.items():
+        yield f"authorities.yaml:{aid}.sources", a.sources
 
 
 def one_article_never_counts_as_two(k):
@@ -159,6 +171,73 @@ def ui_texts_have_the_same_keys(k):
     return sorted(set(k.texts["de"]) ^ set(k.texts["en"]))
 
 
+# the 27 EU member states, then Iceland, Liechtenstein, Norway (EEA)
+EU_EEA = {
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+    "IS",
+    "LI",
+    "NO",
+}
+LAENDER = {"bw", "by", "be", "bb", "hb", "hh", "he", "mv", "ni", "nw", "rp", "sl", "sn", "st", "sh", "th"}
+
+
+def authorities_cover_every_land_and_country(k):
+    """16 German Länder plus one national authority per EU/EEA country: nothing missing, nothing extra."""
+    lands = {a.id.removeprefix("de-") for a in k.authorities.values() if a.land is not None}
+    countries = [a.country for a in k.authorities.values() if a.land is None]
+    problems = [f"Land missing: {c}" for c in sorted(LAENDER - lands)]
+    problems += [f"not a Land: {c}" for c in sorted(lands - LAENDER)]
+    problems += [f"country missing: {c}" for c in sorted(EU_EEA - set(countries))]
+    problems += [f"not EU/EEA or twice: {c}" for c in sorted(set(countries)) if c not in EU_EEA]
+    problems += [f"country twice: {c}" for c in sorted({c for c in countries if countries.count(c) > 1})]
+    if len(k.authorities) != len(LAENDER) + len(EU_EEA):
+        problems.append(f"{len(k.authorities)} authorities, expected {len(LAENDER) + len(EU_EEA)}")
+    return problems
+
+
+def authority_links_are_https_and_distinct(k):
+    urls = [a.url for a in k.authorities.values()]
+    bad = [a.id for a in k.authorities.values() if not a.url.startswith("https://")]
+    return bad + sorted({u for u in urls if urls.count(u) > 1})
+
+
+def changelog_reaches_the_current_version(k):
+    """The first entry is the baseline, the last is meta.yaml's version, and every revision R1-R8 is listed."""
+    revisions = {e.revision for e in k.changelog if e.revision}
+    problems = [f"revision missing: R{n}" for n in range(1, 9) if f"R{n}" not in revisions]
+    if k.changelog[0].version != "2026.11-1":
+        problems.append("the baseline 2026.11-1 is not the first entry")
+    if k.changelog[-1].version != k.meta.version:
+        problems.append("the newest entry is not meta.yaml's version")
+    return problems
+
+
 CHECKS = [
     every_fact_has_a_source,
     every_event_has_provenance,
@@ -174,6 +253,9 @@ CHECKS = [
     the_syndicated_consumer_article_is_marked,
     fixed_fact_ids_keep_their_confidence,
     ruled_out_wording_is_gone,
+    authorities_cover_every_land_and_country,
+    authority_links_are_https_and_distinct,
+    changelog_reaches_the_current_version,
 ]
 
 
@@ -337,6 +419,42 @@ def edit(path: Path, change) -> None:
             r"sources\.yaml: S6\.same_as: 'S5' is itself a copy",
         ),
         (
+            "authorities.yaml",
+            lambda r: r[0].update(url="http://x.de/"),
+            r"authorities\.yaml: de-bw\.url: String should match",
+        ),
+        (
+            "authorities.yaml",
+            lambda r: r[0].pop("land"),
+            r"authorities\.yaml: de-bw: .*Land authority",
+        ),
+        (
+            "authorities.yaml",
+            lambda r: r[0].update(sources=["S99"]),
+            r"authorities\.yaml: de-bw\.sources: unknown source 'S99'",
+        ),
+        (
+            "changelog.yaml",
+            lambda r: r[1].update(services=["tiktok"]),
+            r"changelog\.yaml: \[1\]\.services: .*unknown service code 'tiktok'",
+        ),
+        (
+            "changelog.yaml",
+            lambda r: r.reverse(),
+            r"changelog\.yaml: \[11\]: entries go from oldest to newest",
+        ),
+        (
+            "changelog.yaml",
+            lambda r: r[1].update(facts=["F99"]),
+            r"changelog\.yaml: \[1\]\.facts: unknown fact 'F99'",
+        ),
+        (
+            "meta.yaml",
+            lambda r: r.update(version="2026.11-3"),
+            r"changelog\.yaml: \[11\]\.version: '2026\.11-2'",
+        ),
+        ("meta.yaml", lambda r: r.update(version="v2"), r"meta\.yaml: version: String should match"),
+        (
             "facts.yaml",
             lambda r: r[0].update(sources=["S17"]),
             r"facts\.yaml: F1\.sources: retired source 'S17' \(replaced by S23\)",
@@ -420,8 +538,42 @@ def by_id(records, rid):
             lambda r: r["proceedings"].update(sources=["S3"]),
             ["SOMI_INJUNCTION"],
         ),
+        (
+            authorities_cover_every_land_and_country,
+            "authorities.yaml",
+            lambda r: r.remove(by_id(r, "de-hh")),
+            ["Land missing: hh", "45 authorities, expected 46"],
+        ),
+        (
+            authorities_cover_every_land_and_country,
+            "authorities.yaml",
+            lambda r: by_id(r, "at").update(id="ch", country="CH"),
+            ["country missing: AT", "not EU/EEA or twice: CH"],
+        ),
+        (
+            authority_links_are_https_and_distinct,
+            "authorities.yaml",
+            lambda r: by_id(r, "at").update(url=by_id(r, "de").get("url")),
+            ["https://www.bfdi.bund.de/"],
+        ),
+        (
+            changelog_reaches_the_current_version,
+            "changelog.yaml",
+            lambda r: [e.pop("revision") for e in r if e.get("revision") == "R6"],
+            ["revision missing: R6"],
+        ),
     ],
-    ids=["copy-and-original", "copy-unmarked", "fixed-confidence", "lives", "unused-source"],
+    ids=[
+        "copy-and-original",
+        "copy-unmarked",
+        "fixed-confidence",
+        "lives",
+        "unused-source",
+        "land-missing",
+        "country-not-eea",
+        "url-twice",
+        "revision-missing",
+    ],
 )
 def test_content_checks_catch_a_broken_copy(data_copy, check, file, change, found):
     """Each content check reports a fault planted in a copy of data/ (so it is able to fail)."""
