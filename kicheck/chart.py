@@ -10,8 +10,8 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+from kicheck.personal_timeline import PERIOD_KINDS, Timeline
 from kicheck.texts import Texts
-from kicheck.timeline import PERIOD_KINDS, Timeline
 
 # Status colours, chosen to stay apart for the common colour-vision deficiencies (blue/orange, not red/green).
 PERIOD_COLOURS = {

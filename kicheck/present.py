@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kicheck.answers import Answers, Decoded, Problem, ordered
+from kicheck.answers import AI_CAPABLE, OBJECTION_CAPABLE, PUBLIC_CAPABLE, Answers, Decoded, Problem, ordered
 from kicheck.knowledge import Fact, Source
 from kicheck.texts import Texts
 from kicheck.verdict import ServiceVerdict, Status, Verdict
@@ -60,13 +60,13 @@ class SourceRef:
     title: str
     publisher: str
     url: str
+    published: str  # the day the page was published, "" when not known
     read: str
     confidence: str  # the strongest confidence of the facts citing it here
 
 
 @dataclass(frozen=True)
 class ResultView:
-    lang: str
     summary: str
     cards: tuple[ServiceCard, ...]
     actions: tuple[ActionItem, ...]
@@ -131,9 +131,9 @@ def action_item(action, t: Texts) -> ActionItem:
     spec = k.actions[action.id]
     names = t.services(action.services)
     forms = [k.forms[f] for f in spec.forms]
-    if action.services and action.id != "object_fb_for_ai_chats":
-        # Offer only the forms of the services the action is about (Threads' objection is Instagram's).
-        wanted = {k.services[s].objection_form for s in action.services}
+    if action.services:
+        # Offer only the forms that object for the services the action is about (Threads': Instagram's).
+        wanted = {k.objection_form(s) for s in action.services}
         forms = [f for f in forms if f.id in wanted] or forms
     links = [Link(t.pick(f.title), f.url, t.pick(f.requires)) for f in forms]
     links += [Link(k.sources[s].title, k.sources[s].url) for s in spec.links]
@@ -155,13 +155,13 @@ def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
             (t("q.birthdate"), t("answer.bd_wrong") if answers.birthdate_wrong else t("answer.bd_ok"))
         )
     rows.append((t("q.services"), t.services(ordered(answers.services)) or none))
-    if answers.services & {"fb", "ig", "th"}:
+    if answers.services & set(PUBLIC_CAPABLE):
         rows.append((t("q.public"), t.services(ordered(answers.public)) or none))
-    if answers.services & {"fb", "ig", "wa", "ms", "app"}:
+    if answers.services & set(AI_CAPABLE):
         rows.append((t("q.ai"), t.services(ordered(answers.ai)) or none))
     if answers.uses_both_fb_and_ig:
         rows.append((t("q.linked"), t("answer.yes") if answers.linked else t("answer.no")))
-    for s in ("fb", "ig"):
+    for s in OBJECTION_CAPABLE:
         if s in answers.services:
             when = answers.objection(s)
             rows.append(
@@ -187,8 +187,9 @@ def sources_for(fact_ids: list[str], t: Texts) -> tuple[SourceRef, ...]:
 
 
 def _source_ref(src: Source, confidence: str, t: Texts) -> SourceRef:
+    published = t.date(src.published) if src.published else ""
     return SourceRef(
-        src.id, src.title, src.publisher, src.url, t.month(src.read_in), t.confidence(confidence)
+        src.id, src.title, src.publisher, src.url, published, t.month(src.read_in), t.confidence(confidence)
     )
 
 
@@ -222,7 +223,6 @@ def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
 
 def result_view(verdict: Verdict, t: Texts) -> ResultView:
     return ResultView(
-        lang=t.lang,
         summary=summary(verdict, t),
         cards=tuple(card(sv, verdict, t) for sv in verdict.services),
         actions=tuple(action_item(a, t) for a in verdict.actions),

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from kicheck.answers import decode_query
+from kicheck.personal_timeline import build
 from kicheck.texts import Texts
-from kicheck.timeline import build
 from kicheck.verdict import decide
 from tests.conftest import TODAY
 

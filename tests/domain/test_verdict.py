@@ -77,7 +77,7 @@ def test_linked_objection_names_the_account_it_came_from(kb):
     """With linked accounts, Instagram is protected through the Facebook objection, and says so."""
     ig = verdict("age=34&svc=fb,ig&obj_fb=2025-01-10&linked=1", kb).service("ig")
     assert (ig.objection, ig.objection_via) == (date(2025, 1, 10), "fb")
-    assert "reason.via_fb" in ig.reasons
+    assert "reason.linked_via" in ig.reasons
 
 
 def test_in_use_lists_always_public_items_and_public_posts(kb):
@@ -211,8 +211,12 @@ def test_unclear_points_are_attached(query, service, fact, kb):
         ("age=34&svc=fb", ["object_service", "keep_confirmation", "complain_dpa"]),
         ("age=34&svc=fb,ig&linked=1", ["object_linked", "keep_confirmation", "complain_dpa"]),
         ("age=34&svc=fb,ig&obj_fb=2025-01-01", ["object_service", "keep_confirmation", "complain_dpa"]),
-        ("age=34&svc=fb&obj_fb=2025-01-01", ["keep_confirmation", "nothing_to_do"]),
-        ("age=34&svc=fb&obj_fb=2025-07-01", ["keep_confirmation", "complain_dpa"]),
+        ("age=34&svc=fb&obj_fb=2025-01-01", ["nothing_to_do"]),
+        ("age=34&svc=fb&obj_fb=2025-07-01", ["complain_dpa"]),
+        # the confirmation e-mail: when told to object now, or after an objection of the last 14 days only
+        # (never "object again if none came" to someone who objected 18 months ago)
+        ("age=34&svc=fb&obj_fb=2026-11-15", ["keep_confirmation", "complain_dpa"]),
+        ("age=34&svc=fb&obj_fb=2026-11-14", ["complain_dpa"]),
         # public posts not yet used can still be hidden or deleted
         ("age=34&svc=ig&pub=ig", ["object_service", "keep_confirmation", "hide_or_delete", "complain_dpa"]),
         # WhatsApp: stop, delete, Advanced Chat Privacy
@@ -220,7 +224,8 @@ def test_unclear_points_are_attached(query, service, fact, kb):
         ("age=34&svc=wa", ["nothing_to_do"]),
         # minors: object now anyway; with a wrong birth date: correct it first
         ("age=15&svc=ig", ["object_minor", "keep_confirmation"]),
-        ("age=15&svc=ig&obj_ig=2025-09-01", ["keep_confirmation", "nothing_to_do"]),
+        ("age=15&svc=ig&obj_ig=2025-09-01", ["nothing_to_do"]),
+        ("age=15&svc=ig&obj_ig=2026-11-28", ["keep_confirmation", "nothing_to_do"]),
         ("age=15&bd=wrong&svc=ig", ["fix_birthdate", "keep_confirmation", "complain_dpa"]),
         # Threads alone: through Instagram's form; Messenger chats: the Facebook form may cover them
         ("age=34&svc=th", ["object_threads", "keep_confirmation", "complain_dpa"]),
@@ -237,8 +242,25 @@ def test_actions_in_order_of_effect(query, expected, kb):
     assert action_ids(query, kb) == expected
 
 
-def test_effective_objection_prefers_the_earliest_linked_date():
-    """effective_objection: own date unless linked, then the earlier of both."""
-    a = decode_query("age=30&svc=fb,ig&obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", TODAY).answers
-    assert effective_objection(a, "fb") == (date(2025, 3, 1), "ig")
-    assert effective_objection(a, "ig") == (date(2025, 3, 1), None)
+@pytest.mark.parametrize(
+    ("query", "service", "expected"),
+    [
+        # own date unless linked, then the earliest of the Accounts Center group (own wins a tie)
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", "fb", (date(2025, 3, 1), "ig", "linked")),
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", "ig", (date(2025, 3, 1), None, "own")),
+        ("obj_fb=2025-09-01&obj_ig=2025-09-01&linked=1", "fb", (date(2025, 9, 1), None, "own")),
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01", "fb", (date(2025, 9, 1), None, "own")),
+        ("obj_fb=2025-09-01", "ig", None),
+        # a service without a form follows another's effective objection, linked or not
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", "th", (date(2025, 3, 1), "ig", "follows")),
+        ("obj_fb=2025-03-01&obj_ig=2025-09-01&linked=1", "th", (date(2025, 3, 1), "fb", "follows")),
+        ("obj_fb=2025-03-01", "ms", (date(2025, 3, 1), "fb", "follows")),
+        # no route: no objection counts
+        ("obj_fb=2025-03-01&obj_ig=2025-03-01", "wa", None),
+    ],
+)
+def test_effective_objection(query, service, expected, kb):
+    """effective_objection: own, linked (earliest of the group), followed, or none."""
+    a = decode_query(f"age=30&svc=fb,ig,th,wa,ms&ai=ms,wa&{query}", TODAY).answers
+    found = effective_objection(a, service, kb)
+    assert (found and (found.day, found.via, found.how)) == expected

@@ -1,4 +1,4 @@
-"""A verdict as a table for the timeline chart: marked dates and, per service, the periods of its lane.
+"""The personal timeline: a verdict as rows for the chart (marked dates and, per service, its periods).
 
 Plain rows (dataclasses), labelled in the page's language; the chart and the screen-reader table below it are
 both drawn from these same rows.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
+from kicheck.answers import ordered
 from kicheck.texts import Texts
 from kicheck.verdict import Status, Verdict
 
@@ -78,8 +79,8 @@ def _general_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
 
 def _personal_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
     out = []
-    for service in ("fb", "ig"):
-        when = verdict.answers.objection(service)
+    for service in ordered(verdict.answers.objections):
+        when = verdict.answers.objections[service]
         if when is not None:
             label = texts("timeline.objection", service=texts.service(service))
             out.append(Marker("objection", when, None, label, texts.date(when)))
