@@ -115,7 +115,8 @@ def test_share_link_is_canonical(open_page):
     code = at.get_by_key("share").children
     link = next(el.value for el in code.values() if getattr(el, "type", None) == "code")
     assert (
-        link == "http://localhost:8501/result?v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01"
+        link
+        == "http://localhost:8501/result?v=1.1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=0&obj_ig=2025-07-01"
     )
     assert "nothing else" in " ".join(texts_in(at, "share"))
 
@@ -198,7 +199,7 @@ def test_change_answers_link_carries_the_answers(open_page):
     """'Change my answers' opens the questionnaire with the same parameters."""
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb,ig&linked=1")
     link = next(p for p in at.page_link if p.proto.label == "Change my answers")
-    assert link.proto.query_string == "v=1&lang=en&age=30&svc=fb%2Cig&linked=1"
+    assert link.proto.query_string == "v=1.1&lang=en&age=30&svc=fb%2Cig&linked=1"
 
 
 def test_version_shown_on_every_result(open_page):
