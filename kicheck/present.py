@@ -215,10 +215,22 @@ def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
     out = []
     if verdict.age_assumed and verdict.services:
         out.append(t("note.age_assumed"))
+    out += _age_from_link(verdict, t)
     span = verdict.adult_from
-    if span is not None and not span.exact:
+    if span is not None and not span.exact and span.latest > verdict.today:
+        out.append(t("note.birthday_maybe_ahead", range=t.range(span)))
+    elif span is not None and not span.exact:
         out.append(t("note.birthday_range", range=t.range(span), start=t.date(verdict.training_start)))
     return tuple(out)
+
+
+def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:
+    """A link made on another day: the age it gives was the age then; say which age today is judged."""
+    answers, ages = verdict.answers, verdict.age.ages
+    if answers.made_on is None or answers.made_on == verdict.today or ages is None:
+        return []
+    now = str(ages[0]) if ages[0] == ages[1] else t("age.one_of", low=ages[0], high=ages[1])
+    return [t("note.age_from_link", made=t.date(answers.made_on), age=answers.age, now=now)]
 
 
 def result_view(verdict: Verdict, t: Texts) -> ResultView:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from kicheck.answers import Answers, ordered
+from kicheck.answers import Answers, age_range_on, ordered
 from kicheck.knowledge import Knowledge, Service
 
 # Whether a late objection keeps earlier content out of later training is disputed (F16).
@@ -96,6 +96,7 @@ class Verdict:
     training_start: date
     adult_for_meta: bool
     age_assumed: bool  # no age given: judged as an adult, said so on the page
+    age: AgeToday  # the person's age today, from the age given on the day the link was made
     adult_from: DateRange | None  # when the person counts as an adult for Meta, from the start on
     services: tuple[ServiceVerdict, ...]
     actions: tuple[Action, ...]
@@ -112,16 +113,47 @@ class Verdict:
 # ---------------------------------------------------------------------------------------------- age
 
 
-def adult_for_meta(answers: Answers) -> bool:
-    """Meta goes by the profile: 18 or older, or a minor whose profile says 18+ (F10, F11)."""
-    return answers.age is None or answers.age >= 18 or answers.birthdate_wrong
+@dataclass(frozen=True)
+class AgeToday:
+    """What the person's age means today, from `age` on the day the link was made (age_range_on)."""
+
+    ages: tuple[int, int] | None  # today's age, (youngest, oldest) possible; None: no age given
+    adult_from: DateRange | None  # from when their data may be used (adult_from); None: not an adult for Meta
+    birthday_18: DateRange | None  # the 18th birthday (a one-year range); None: no age given
+
+    @property
+    def may_be_minor(self) -> bool:
+        """Under 18 today, or possibly (today's age is one of two numbers)."""
+        return self.ages is not None and self.ages[0] < 18
 
 
-def eighteenth_birthday(age: int, today: date) -> DateRange:
-    """When someone aged `age` today turned (or turns) 18: known only as a one-year range."""
-    latest = _years_before(today, age - 18)
-    earliest = _years_before(today, age - 17) + timedelta(days=1)
+def age_today(answers: Answers, today: date, start: date) -> AgeToday:
+    return AgeToday(
+        age_range_on(answers, today), adult_from(answers, today, start), birthday_18(answers, today)
+    )
+
+
+def adult_for_meta(answers: Answers, today: date) -> bool:
+    """Meta goes by the profile: 18 or older, or a minor whose profile says 18+ (F10, F11).
+
+    The age is the one today, from `age` on the day the link was made: a link made by a 17-year-old and
+    opened a year later is an adult's. Where the birthday makes today's age one of two numbers, the person is
+    judged as possibly 18 (the safe side: their data may be used from the birthday on, a range).
+    """
+    ages = age_range_on(answers, today)
+    return ages is None or ages[1] >= 18 or answers.birthdate_wrong
+
+
+def eighteenth_birthday(age: int, on: date) -> DateRange:
+    """When someone aged `age` on the day `on` turned (or turns) 18: known only as a one-year range."""
+    latest = _years_before(on, age - 18)
+    earliest = _years_before(on, age - 17) + timedelta(days=1)
     return DateRange(earliest, latest)
+
+
+def birthday_18(answers: Answers, today: date) -> DateRange | None:
+    """The person's 18th birthday from `age` on the day the link was made (today, for a link without one)."""
+    return None if answers.age is None else eighteenth_birthday(answers.age, answers.made_on or today)
 
 
 def _years_before(day: date, years: int) -> date:
@@ -137,11 +169,11 @@ def adult_from(answers: Answers, today: date, start: date) -> DateRange | None:
     Ages 18 and 19 may have turned 18 after the start; the window then begins at the 18th birthday, which we
     know only as a range. A minor with a wrong (adult) birth date counts from the start.
     """
-    if not adult_for_meta(answers):
+    if not adult_for_meta(answers, today):
         return None
-    if answers.age is None or answers.birthdate_wrong:
+    birthday = birthday_18(answers, today)
+    if birthday is None or answers.birthdate_wrong:
         return DateRange(start, start)
-    birthday = eighteenth_birthday(answers.age, today)
     return DateRange(max(start, birthday.earliest), max(start, birthday.latest))
 
 
@@ -244,12 +276,12 @@ def _extra_reasons(answers: Answers, service: Service, status: Status, objection
     return reasons
 
 
-def _unclear(answers: Answers, service: Service, status: Status) -> tuple[str, ...]:
+def _unclear(answers: Answers, service: Service, status: Status, minor: bool) -> tuple[str, ...]:
     conditions = {
         name
         for name, holds in (
             ("ai_chats", service.code in answers.ai),
-            ("minor", answers.is_minor),
+            ("minor", minor),
             ("birthdate_wrong", answers.birthdate_wrong),
         )
         if holds
@@ -260,13 +292,11 @@ def _unclear(answers: Answers, service: Service, status: Status) -> tuple[str, .
     return tuple(dict.fromkeys(facts))
 
 
-def judge_service(
-    answers: Answers, code: str, knowledge: Knowledge, adult: DateRange | None
-) -> ServiceVerdict:
-    """One service's verdict; `adult` is when the person counts as an adult for Meta (adult_from)."""
+def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeToday) -> ServiceVerdict:
+    """One service's verdict, for the person's age today."""
     service = knowledge.services[code]
     objection = effective_objection(answers, code, knowledge)
-    status, window, reason = _status(answers, service, adult, objection)
+    status, window, reason = _status(answers, service, age.adult_from, objection)
     used = status in (Status.IN_USE, Status.PARTLY)
     return ServiceVerdict(
         service=code,
@@ -277,7 +307,7 @@ def judge_service(
         objection_via=objection.via if objection else None,
         categories=categories_for(answers, service, knowledge) if used else (),
         reasons=(reason, *_extra_reasons(answers, service, status, objection)),
-        unclear=_unclear(answers, service, status),
+        unclear=_unclear(answers, service, status, age.may_be_minor),
     )
 
 
@@ -293,7 +323,7 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> list[Action]:
 
 
 def objection_actions(
-    answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
+    answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge, adult: bool
 ) -> list[Action]:
     """Objecting: the only step that stops future use (F15). One objection for a linked group (F13)."""
     by = {v.service: v for v in verdicts}
@@ -302,7 +332,7 @@ def objection_actions(
     actions: list[Action] = []
     if answers.birthdate_wrong:
         actions.append(Action("fix_birthdate", own))
-    elif not adult_for_meta(answers):
+    elif not adult:
         minors = tuple(s for s in own if by[s].objection is None)
         actions += [Action("object_minor", minors)] if minors else []
     else:
@@ -380,14 +410,14 @@ def confirmation_due(answers: Answers, objecting_now: bool, today: date) -> bool
 
 
 def reminders_due(
-    answers: Answers, knowledge: Knowledge, today: date, confirmation: bool
+    answers: Answers, knowledge: Knowledge, today: date, age: AgeToday, confirmation: bool
 ) -> tuple[Reminder, ...]:
     """Calendar reminders that fit: none is made up for a result that needs none."""
     out = []
     public = any(knowledge.services[s].affected_through == "public_content" for s in answers.services)
-    if answers.is_minor and not answers.birthdate_wrong and public:
-        # The 18th birthday is known only as a range; remind on its earliest possible day.
-        out.append(Reminder("turn18", eighteenth_birthday(answers.age, today).earliest))
+    if age.adult_from is None and public:
+        # A minor today: the 18th birthday is known only as a range; remind on its earliest possible day.
+        out.append(Reminder("turn18", age.birthday_18.earliest))
     if confirmation:
         out.append(Reminder("confirmation", today + timedelta(days=1)))
     return tuple(out)
@@ -399,18 +429,19 @@ def reminders_due(
 def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
     """The whole verdict for one answer set, as of `today`."""
     start = knowledge.meta.training_start
-    adult = adult_from(answers, today, start)
-    services = tuple(judge_service(answers, s, knowledge, adult) for s in ordered(answers.services))
-    objecting = objection_actions(answers, services, knowledge)
+    age = age_today(answers, today, start)
+    services = tuple(judge_service(answers, s, knowledge, age) for s in ordered(answers.services))
+    objecting = objection_actions(answers, services, knowledge, age.adult_from is not None)
     confirmation = confirmation_due(answers, bool(objecting), today)
     return Verdict(
         answers=answers,
         today=today,
         training_start=start,
-        adult_for_meta=adult_for_meta(answers),
+        adult_for_meta=age.adult_from is not None,
         age_assumed=answers.age is None,
-        adult_from=adult,
+        age=age,
+        adult_from=age.adult_from,
         services=services,
         actions=actions_for(answers, services, knowledge, objecting, confirmation),
-        reminders=reminders_due(answers, knowledge, today, confirmation),
+        reminders=reminders_due(answers, knowledge, today, age, confirmation),
     )

@@ -136,6 +136,51 @@ def test_window_start_for_ages_around_18(query, expected):
     assert adult_from(answers, TODAY, START) == expected
 
 
+# the age is today's, from `age` on the day the link was made (d=); a link without d is read as made today:
+AGEING = [
+    # a 17-year-old's link opened 13 months later is an adult's: in use from the 18th birthday (a range)
+    ("age=17&svc=fb&d=2025-10-29", TODAY, IN_USE, (18, 19), DateRange(date(2025, 10, 30), date(2026, 10, 29))),
+    ("age=17&svc=fb&d=2026-11-29", TODAY, NOT_AFFECTED, (17, 17), None),
+    # six months later the birthday may have come: judged as possibly 18 (the safe side), window from it
+    ("age=17&svc=fb&d=2026-05-29", TODAY, IN_USE, (17, 18), DateRange(date(2026, 5, 30), date(2027, 5, 29))),
+    # issue 11: a late objection at 18 stays partly protected when the link is opened a year later
+    ("age=18&svc=fb&obj_fb=2026-01-15&d=2026-11-29", date(2027, 11, 29), PARTLY, (19, 19),
+     DateRange(date(2025, 11, 30), date(2026, 11, 29))),
+    # an adult's link opened later: from the start, as before
+    ("age=40&svc=fb&d=2025-06-01", TODAY, IN_USE, (41, 42), DateRange(START, START)),
+    # a minor with a wrong (adult) birth date: from the start, whenever the link is opened
+    ("age=16&bd=wrong&svc=fb&d=2026-11-29", date(2027, 11, 29), IN_USE, (17, 17), DateRange(START, START)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "today", "status", "ages", "adult"), AGEING)
+def test_age_is_judged_as_of_today(query, today, status, ages, adult, kb):
+    """The verdict judges the person at their age today, not at the age the link was made with."""
+    decoded = decode_query(query, today)
+    assert decoded.problems == ()
+    v = decide(decoded.answers, kb, today)
+    assert (v.services[0].status, v.age.ages, v.adult_from) == (status, ages, adult)
+
+
+@pytest.mark.parametrize(
+    ("query", "today", "expected"),
+    [
+        # the "turns 18" reminder follows the link's day: the same birthday whenever the link is opened
+        ("age=16&svc=ig&d=2026-11-29", TODAY, date(2027, 11, 30)),
+        ("age=16&svc=ig&d=2026-11-29", date(2027, 6, 1), date(2027, 11, 30)),
+        # ... and goes once the person is (possibly) 18
+        ("age=17&svc=ig&d=2025-11-29", TODAY, None),
+        ("age=17&svc=ig&d=2026-05-29", TODAY, None),
+        # only for a service with public content (the reminder is about objecting there)
+        ("age=16&svc=wa&ai=wa&d=2026-11-29", TODAY, None),
+    ],
+)
+def test_turn_18_reminder_follows_the_age_today(query, today, expected, kb):
+    """A minor is reminded on the earliest possible 18th birthday, counted from the day the link was made."""
+    v = decide(decode_query(query, today).answers, kb, today)
+    assert next((r.day for r in v.reminders if r.kind == "turn18"), None) == expected
+
+
 def test_objection_before_turning_18_protects(kb):
     """An 18-year-old who objected before any possible 18th birthday was never in use."""
     assert statuses("age=18&svc=ig&obj_ig=2025-07-01", kb) == {"ig": PROTECTED}
