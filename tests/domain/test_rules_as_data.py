@@ -49,12 +49,12 @@ def facebook_objection_covers_whatsapp(data: Path) -> None:
     (data / "services.yaml").write_text(yaml.safe_dump(services, allow_unicode=True))
 
 
-def messenger_link_is_reported(data: Path) -> None:
-    """The Facebook objection's coverage of Messenger chats becomes 'reported': no longer an unclear point."""
+def threads_link_is_reported(data: Path) -> None:
+    """Meta says the Instagram objection covers Threads (reported): no longer an unclear point."""
     services = yaml.safe_load((data / "services.yaml").read_text())
-    messenger = service(services, "ms")
-    messenger["objection"]["confidence"] = "reported"
-    messenger["unclear"] = [u for u in messenger["unclear"] if u["when"] != "ai_chats"]
+    threads = service(services, "th")
+    threads["objection"]["confidence"] = "reported"
+    threads["unclear"] = [u for u in threads["unclear"] if u["when"] != "always"]
     (data / "services.yaml").write_text(yaml.safe_dump(services, allow_unicode=True))
 
 
@@ -128,9 +128,9 @@ def test_whatsapp_actions_follow_the_data(modified, kb):
 
 def test_confidence_of_a_link_is_data(modified, kb):
     """A 'reported' link drops the unclear point and says 'reported' instead of 'unclear'."""
-    query = "age=34&svc=fb,ms&ai=ms&obj_fb=2025-01-10"
-    before = verdict(query, kb).service("ms")
-    after = verdict(query, modified(messenger_link_is_reported)).service("ms")
-    assert ("F20" in before.unclear, "reason.follows_unclear" in before.reasons) == (True, True)
-    assert ("F20" in after.unclear, "reason.follows_reported" in after.reasons) == (False, True)
+    query = "age=34&svc=ig,th&obj_ig=2025-01-10"
+    before = verdict(query, kb).service("th")
+    after = verdict(query, modified(threads_link_is_reported)).service("th")
+    assert ("F3" in before.unclear, "reason.follows_unclear" in before.reasons) == (True, True)
+    assert ("F3" in after.unclear, "reason.follows_reported" in after.reasons) == (False, True)
     assert before.status == after.status == PROTECTED

@@ -235,15 +235,43 @@ def test_threads_messenger_app_whatsapp(query, expected, kb):
     ("query", "service", "fact"),
     [
         ("age=34&svc=ig,th", "th", "F3"),
-        ("age=34&svc=app&ai=app", "app", "F3"),
-        ("age=34&svc=ms&ai=ms", "ms", "F20"),
+        # WhatsApp: whether a Facebook/Instagram objection covers the chats (F25), CNIL's statement (F18)
+        ("age=34&svc=wa&ai=wa", "wa", "F25"),
+        ("age=34&svc=fb,wa&ai=wa&obj_fb=2025-01-10", "wa", "F25"),
         ("age=34&svc=wa&ai=wa", "wa", "F18"),
+        # minors' chats with Meta AI: no statement (F28)
+        ("age=15&svc=wa&ai=wa", "wa", "F28"),
+        ("age=15&svc=fb&ai=fb", "fb", "F28"),
+        ("age=15&svc=ms,app&ai=ms", "ms", "F28"),
         ("age=34&svc=fb&obj_fb=2025-07-01", "fb", "F16"),
     ],
 )
 def test_unclear_points_are_attached(query, service, fact, kb):
     """Where the facts are unclear, the verdict says so (and the page shows who says what)."""
     assert fact in verdict(query, kb).service(service).unclear
+
+
+@pytest.mark.parametrize(
+    ("query", "service", "fact"),
+    [
+        # Messenger and Meta AI app chats follow the Facebook objection, reported (F20): no unclear point (R2)
+        ("age=34&svc=fb,ms&ai=ms&obj_fb=2025-01-10", "ms", "F20"),
+        ("age=34&svc=app&ai=app", "app", "F20"),
+        ("age=34&svc=app&ai=app", "app", "F3"),
+        # a minor who does not chat with Meta AI there: F28 does not bear on it
+        ("age=15&svc=wa", "wa", "F28"),
+        ("age=15&svc=fb,wa&ai=wa", "fb", "F28"),
+    ],
+)
+def test_no_unclear_point_where_the_facts_are_settled(query, service, fact, kb):
+    """A point the sources settle is not shown as unclear."""
+    assert fact not in verdict(query, kb).service(service).unclear
+
+
+def test_messenger_follows_facebook_as_reported(kb):
+    """R2: Messenger chats follow the Facebook objection and say so with the confidence 'reported'."""
+    ms = verdict("age=34&svc=fb,ms&ai=ms&obj_fb=2025-01-10", kb).service("ms")
+    assert (ms.status, ms.reasons) == (PROTECTED, ("reason.objected_before", "reason.follows_reported"))
 
 
 # ---------------------------------------------------------------------------------------------- actions
@@ -265,7 +293,10 @@ def test_unclear_points_are_attached(query, service, fact, kb):
         # public posts not yet used can still be hidden or deleted
         ("age=34&svc=ig&pub=ig", ["object_service", "keep_confirmation", "hide_or_delete", "complain_dpa"]),
         # WhatsApp: stop, delete, Advanced Chat Privacy
-        ("age=34&svc=wa&ai=wa", ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "complain_dpa"]),
+        (
+            "age=34&svc=wa&ai=wa",
+            ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "wa_general_objection", "complain_dpa"],
+        ),
         ("age=34&svc=wa", ["nothing_to_do"]),
         # minors: object now anyway; with a wrong birth date: correct it first
         ("age=15&svc=ig", ["object_minor", "keep_confirmation"]),
