@@ -89,7 +89,8 @@ def summary(verdict: Verdict, t: Texts) -> str:
     if partly:
         return t("summary.partly", count=partly, total=total)
     if all(v.status is Status.NOT_AFFECTED for v in verdict.services):
-        return t("summary.not_affected")
+        chats = any(v.minor_ai_chats for v in verdict.services)
+        return t("summary.minor_ai_chats" if chats else "summary.not_affected")
     return t("summary.protected")
 
 
@@ -100,7 +101,7 @@ def unclear_point(fact: Fact, t: Texts) -> UnclearPoint:
 
 def _window_text(sv: ServiceVerdict, t: Texts) -> str:
     if sv.status is Status.NOT_AFFECTED:
-        return t("window.none")
+        return t("window.minor_ai_chats" if sv.minor_ai_chats else "window.none")
     if sv.status is Status.PROTECTED:
         return t("window.protected", date=t.date(sv.protected_since))
     return t.window(sv.window)

@@ -69,12 +69,15 @@ class ServiceVerdict:
     service: str
     status: Status
     window: Window | None  # None when nothing was or is used
-    protected_since: date | None  # effective objection date, when it protects
+    protected_since: date | None  # the effective objection date, only when it protects fully (Protected)
     objection: date | None  # the effective objection date (own, or the linked / followed account's)
     objection_via: str | None  # the service whose objection counts, when it is another one
     categories: tuple[str, ...]  # category ids concerned (used in the window)
     reasons: tuple[str, ...]  # text keys explaining the status
     unclear: tuple[str, ...]  # fact ids of unclear points that bear on this verdict
+    # A minor who chats with Meta AI there: their public content is not used, their chats may or may not be
+    # (no statement, F28): "Not affected" holds for the public content only.
+    minor_ai_chats: bool = False
 
 
 @dataclass(frozen=True)
@@ -259,8 +262,10 @@ def _status(
     return Status.PARTLY, Window(adult, objection.day), "reason.objected_late"
 
 
-def _extra_reasons(answers: Answers, service: Service, status: Status, objection) -> list[str]:
-    reasons = []
+def _extra_reasons(
+    answers: Answers, service: Service, status: Status, objection, minor_ai_chats: bool
+) -> list[str]:
+    reasons = ["reason.minor_ai_chats"] if minor_ai_chats else []
     if objection is not None and objection.via is not None and status in (Status.PROTECTED, Status.PARTLY):
         reasons.append(
             "reason.linked_via" if objection.how == "linked" else f"reason.follows_{objection.confidence}"
@@ -298,16 +303,18 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
     objection = effective_objection(answers, code, knowledge)
     status, window, reason = _status(answers, service, age.adult_from, objection)
     used = status in (Status.IN_USE, Status.PARTLY)
+    minor_ai_chats = age.adult_from is None and code in answers.ai
     return ServiceVerdict(
         service=code,
         status=status,
         window=window,
-        protected_since=objection.day if objection and status in (Status.PROTECTED, Status.PARTLY) else None,
+        protected_since=objection.day if objection and status is Status.PROTECTED else None,
         objection=objection.day if objection else None,
         objection_via=objection.via if objection else None,
         categories=categories_for(answers, service, knowledge) if used else (),
-        reasons=(reason, *_extra_reasons(answers, service, status, objection)),
+        reasons=(reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)),
         unclear=_unclear(answers, service, status, age.may_be_minor),
+        minor_ai_chats=minor_ai_chats,
     )
 
 
@@ -369,11 +376,12 @@ def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
 def _ai_chat_actions(
     answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
 ) -> list[Action]:
-    """Where Meta AI chats are in use: the levers in the person's hands (services.yaml: ai_chat_actions)."""
+    """Where Meta AI chats are in use, or may be (a minor's, F28): the levers in the person's hands
+    (services.yaml: ai_chat_actions)."""
     return _grouped(
         (action_id, v.service)
         for v in verdicts
-        if v.status is Status.IN_USE and v.service in answers.ai
+        if (v.status is Status.IN_USE or v.minor_ai_chats) and v.service in answers.ai
         for action_id in knowledge.services[v.service].ai_chat_actions
     )
 

@@ -69,7 +69,7 @@ def test_partly_protected_window_runs_from_start_to_objection(kb):
     fb = verdict("age=34&svc=fb&obj_fb=2025-07-01", kb).service("fb")
     assert fb.window.start == DateRange(START, START)
     assert fb.window.end == date(2025, 7, 1)
-    assert fb.protected_since == date(2025, 7, 1)
+    assert (fb.objection, fb.protected_since) == (date(2025, 7, 1), None)  # never "protected since" (R1)
     assert "F16" in fb.unclear  # whether older posts stay usable afterwards is disputed
 
 
@@ -274,6 +274,27 @@ def test_messenger_follows_facebook_as_reported(kb):
     assert (ms.status, ms.reasons) == (PROTECTED, ("reason.objected_before", "reason.follows_reported"))
 
 
+# a minor who chats with Meta AI: public content not used, the chats unclear (F28): "Not affected" keeps its
+# meaning for public content, and the card says the chats are unclear (R4)
+@pytest.mark.parametrize(
+    ("query", "service", "minor_ai_chats"),
+    [
+        ("age=15&svc=wa&ai=wa", "wa", True),
+        ("age=15&svc=fb,ms&ai=fb", "fb", True),
+        ("age=15&svc=fb,ms&ai=fb", "ms", False),
+        ("age=15&svc=wa", "wa", False),
+        ("age=34&svc=wa&ai=wa", "wa", False),  # an adult's chats are simply in use
+    ],
+)
+def test_minor_chats_with_meta_ai_are_unclear(query, service, minor_ai_chats, kb):
+    """R4: Not affected for public content, with the unclear point F28 and a reason for the chats."""
+    sv = verdict(query, kb).service(service)
+    assert sv.minor_ai_chats is minor_ai_chats
+    assert ("F28" in sv.unclear, "reason.minor_ai_chats" in sv.reasons) == (minor_ai_chats, minor_ai_chats)
+    if service in ("fb", "wa") and query.startswith("age=15"):
+        assert sv.status is NOT_AFFECTED
+
+
 # ---------------------------------------------------------------------------------------------- actions
 
 
@@ -301,6 +322,8 @@ def test_messenger_follows_facebook_as_reported(kb):
         # minors: object now anyway; with a wrong birth date: correct it first
         ("age=15&svc=ig", ["object_minor", "keep_confirmation"]),
         ("age=15&svc=ig&obj_ig=2025-09-01", ["nothing_to_do"]),
+        # a minor who chats with Meta AI: the levers for the chats, not "nothing to do" (R4)
+        ("age=15&svc=ig&ai=ig&obj_ig=2025-09-01", ["stop_meta_ai"]),
         ("age=15&svc=ig&obj_ig=2026-11-28", ["keep_confirmation", "nothing_to_do"]),
         ("age=15&bd=wrong&svc=ig", ["fix_birthdate", "keep_confirmation", "complain_dpa"]),
         # Threads alone: through Instagram's form; Messenger chats: the Facebook form may cover them
