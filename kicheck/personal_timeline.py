@@ -92,7 +92,8 @@ def _personal_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
     out = []
     for service in ordered(verdict.answers.objections):
         when = verdict.answers.objections[service]
-        if when is not None:
+        # An objection before the start on a day not known is not drawn on a made-up day (the card says it).
+        if verdict.answers.objection_day_known(service):
             label = texts("timeline.objection", service=texts.service(service))
             out.append(Marker("objection", when, None, label, texts.date(when)))
     span = verdict.adult_from
@@ -117,7 +118,9 @@ def _periods(sv, verdict: Verdict, texts: Texts) -> list[Period]:
         kind = "chats_unclear" if sv.minor_ai_chats else "not_affected"
         return [_period(code, kind, verdict.training_start, today, texts)]
     if sv.status is Status.PROTECTED:
-        return [_period(code, "protected", sv.protected_since, today, texts)]
+        # Day unknown (before the start): protected at least from the start on; no made-up day is shown.
+        since = sv.protected_since if sv.objection_day_known else verdict.training_start
+        return [_period(code, "protected", since, today, texts)]
     return _used_periods(sv, today, texts)
 
 

@@ -102,6 +102,9 @@ def unclear_point(fact: Fact, t: Texts) -> UnclearPoint:
 def _window_text(sv: ServiceVerdict, t: Texts) -> str:
     if sv.status is Status.NOT_AFFECTED:
         return t("window.minor_ai_chats" if sv.minor_ai_chats else "window.none")
+    if sv.status is Status.PROTECTED and not sv.objection_day_known:
+        # Made before the start on a day not known: never print the placeholder day as if it were given.
+        return t("window.protected_day_unknown", start=t.date(t.knowledge.meta.training_start))
     if sv.status is Status.PROTECTED:
         return t("window.protected", date=t.date(sv.protected_since))
     return t.window(sv.window)
@@ -161,14 +164,26 @@ def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
     if answers.services & set(AI_CAPABLE):
         rows.append((t("q.ai"), t.services(ordered(answers.ai)) or none))
     if answers.uses_both_fb_and_ig:
-        rows.append((t("q.linked"), t("answer.yes") if answers.linked else t("answer.no")))
-    for s in OBJECTION_CAPABLE:
-        if s in answers.services:
-            when = answers.objection(s)
-            rows.append(
-                (t("q.objection", service=t.service(s)), t.date(when) if when else t("answer.not_yet"))
-            )
+        rows.append((t("q.linked"), t(_LINKED_ANSWER[answers.linked])))
+    rows += [
+        (t("q.objection", service=t.service(s)), objection_answer(answers, s, t))
+        for s in OBJECTION_CAPABLE
+        if s in answers.services
+    ]
     return tuple(rows)
+
+
+_LINKED_ANSWER = {True: "answer.yes", False: "answer.no", None: "answer.linked_unknown"}
+
+
+def objection_answer(answers: Answers, service: str, t: Texts) -> str:
+    """The objection answer in words: a date, "before 27 May 2025 (day unknown)", or "not yet"."""
+    when = answers.objection(service)
+    if when is None:
+        return t("answer.not_yet")
+    if not answers.objection_day_known(service):
+        return t("answer.objection_before_start", start=t.date(t.knowledge.meta.training_start))
+    return t.date(when)
 
 
 _RANK = {"confirmed": 0, "reported": 1, "unclear": 2}
@@ -217,12 +232,26 @@ def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
     if verdict.age_assumed and verdict.services:
         out.append(t("note.age_assumed"))
     out += _age_from_link(verdict, t)
+    out += _linked_unknown(verdict, t)
     span = verdict.adult_from
     if span is not None and not span.exact and span.latest > verdict.today:
         out.append(t("note.birthday_maybe_ahead", range=t.range(span)))
     elif span is not None and not span.exact:
         out.append(t("note.birthday_range", range=t.range(span), start=t.date(verdict.training_start)))
     return tuple(out)
+
+
+def _linked_unknown(verdict: Verdict, t: Texts) -> list[str]:
+    """Accounts maybe linked: judged as not linked; say what holds if they are (or that nothing changes)."""
+    if not verdict.linked_unknown:
+        return []
+    if not verdict.if_linked:
+        return [t("note.linked_unknown_same")]
+    changes = [
+        t("note.linked_change", service=t.service(code), status=t.status(st.value))
+        for code, st in verdict.if_linked
+    ]
+    return [t("note.linked_unknown", changes="; ".join(changes))]
 
 
 def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:

@@ -12,7 +12,7 @@ tests/domain/test_verdict.py.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -62,6 +62,7 @@ class EffectiveObjection:
     via: str | None  # the service whose objection it is, when it is another one
     how: str  # "own", "linked" (same Accounts Center group) or "follows" (the service follows another's)
     confidence: str | None = None  # for "follows": how sure that link is (services.yaml)
+    day_known: bool = True  # False: made before the start, day unknown (`day` is then the latest it can be)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class ServiceVerdict:
     # A minor who chats with Meta AI there: their public content is not used, their chats may or may not be
     # (no statement, F28): "Not affected" holds for the public content only.
     minor_ai_chats: bool = False
+    objection_day_known: bool = True  # False: the objection was before the start, day unknown: never print it
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,10 @@ class Verdict:
     services: tuple[ServiceVerdict, ...]
     actions: tuple[Action, ...]
     reminders: tuple[Reminder, ...]  # calendar reminders that fit this result (report.py renders them)
+    # "I don't know whether my accounts are linked": judged as not linked (the safe side); the statuses that
+    # would differ if they are linked, so the page can say what holds then.
+    linked_unknown: bool = False
+    if_linked: tuple[tuple[str, Status], ...] = ()
 
     def service(self, code: str) -> ServiceVerdict:
         return next(v for v in self.services if v.service == code)
@@ -201,9 +207,10 @@ def own_objection(answers: Answers, code: str, knowledge: Knowledge) -> Effectiv
     if not dated:
         return None
     day, source = min(dated, key=lambda pair: (pair[0], pair[1] != code))
-    return (
-        EffectiveObjection(day, None, "own") if source == code else EffectiveObjection(day, source, "linked")
-    )
+    known = answers.objection_day_known(source)
+    if source == code:
+        return EffectiveObjection(day, None, "own", day_known=known)
+    return EffectiveObjection(day, source, "linked", day_known=known)
 
 
 def effective_objection(answers: Answers, code: str, knowledge: Knowledge) -> EffectiveObjection | None:
@@ -217,7 +224,9 @@ def effective_objection(answers: Answers, code: str, knowledge: Knowledge) -> Ef
     base = own_objection(answers, route.follows, knowledge)
     if base is None:
         return None
-    return EffectiveObjection(base.day, base.via or route.follows, "follows", route.confidence)
+    return EffectiveObjection(
+        base.day, base.via or route.follows, "follows", route.confidence, day_known=base.day_known
+    )
 
 
 # ---------------------------------------------------------------------------------------------- per service
@@ -315,6 +324,7 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         reasons=(reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)),
         unclear=_unclear(answers, service, status, age.may_be_minor),
         minor_ai_chats=minor_ai_chats,
+        objection_day_known=objection.day_known if objection else True,
     )
 
 
@@ -434,11 +444,33 @@ def reminders_due(
 # ---------------------------------------------------------------------------------------------- verdict
 
 
+def _judge_all(answers: Answers, knowledge: Knowledge, age: AgeToday) -> tuple[ServiceVerdict, ...]:
+    return tuple(judge_service(answers, s, knowledge, age) for s in ordered(answers.services))
+
+
+def linked_unknown(answers: Answers, knowledge: Knowledge) -> bool:
+    """More than one service of the Accounts Center group, and the person does not know if they are linked."""
+    group = [code for code in knowledge.accounts_center if code in answers.services]
+    return answers.linked is None and len(group) > 1
+
+
+def if_linked(
+    answers: Answers, knowledge: Knowledge, age: AgeToday, services: tuple[ServiceVerdict, ...]
+) -> tuple[tuple[str, Status], ...]:
+    """For "I don't know if they are linked": the statuses that would differ if the accounts are linked."""
+    if not linked_unknown(answers, knowledge):
+        return ()
+    linked = _judge_all(replace(answers, linked=True), knowledge, age)
+    return tuple(
+        (v.service, v.status) for v, base in zip(linked, services, strict=True) if v.status != base.status
+    )
+
+
 def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
     """The whole verdict for one answer set, as of `today`."""
     start = knowledge.meta.training_start
     age = age_today(answers, today, start)
-    services = tuple(judge_service(answers, s, knowledge, age) for s in ordered(answers.services))
+    services = _judge_all(answers, knowledge, age)
     objecting = objection_actions(answers, services, knowledge, age.adult_from is not None)
     confirmation = confirmation_due(answers, bool(objecting), today)
     return Verdict(
@@ -452,4 +484,6 @@ def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
         services=services,
         actions=actions_for(answers, services, knowledge, objecting, confirmation),
         reminders=reminders_due(answers, knowledge, today, age, confirmation),
+        linked_unknown=linked_unknown(answers, knowledge),
+        if_linked=if_linked(answers, knowledge, age, services),
     )

@@ -39,6 +39,8 @@ def periods(query, kb):
         ),
         # protected: from the objection on
         ("age=34&svc=fb&obj_fb=2025-01-10", [("fb", "protected", date(2025, 1, 10), TODAY)]),
+        # before the start, day unknown: protected from the start on, never from a made-up day
+        ("age=34&svc=fb&obj_fb=before-start", [("fb", "protected", START, TODAY)]),
         # not affected: the whole time since the start
         ("age=15&svc=ig", [("ig", "not_affected", START, TODAY)]),
         # a minor who chats with Meta AI: public content not affected, the chats unclear (R4)
@@ -91,6 +93,12 @@ def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
         ("Instagram: neue Inhalte", "neue Inhalte: außen vor"),
     ]
     assert "protected" not in {p.kind for p in tl.periods}
+
+
+def test_day_unknown_objection_has_no_marker(kb):
+    """An objection before the start on an unknown day is not drawn on the placeholder day."""
+    kinds = [m.kind for m in timeline("age=34&svc=fb,ig&obj_fb=before-start&obj_ig=2025-07-01", kb).markers]
+    assert kinds.count("objection") == 1
 
 
 def test_labels_follow_the_language(kb):

@@ -295,6 +295,34 @@ def test_minor_chats_with_meta_ai_are_unclear(query, service, minor_ai_chats, kb
         assert sv.status is NOT_AFFECTED
 
 
+# unknown answers: "I don't know whether they are linked" is judged as not linked (the safe side), with the
+# statuses that would differ if they are; an objection before the start with no known day protects
+@pytest.mark.parametrize(
+    ("query", "expected", "if_linked"),
+    [
+        ("svc=fb,ig&obj_fb=2025-01-10&linked=unknown", {"fb": PROTECTED, "ig": IN_USE}, (("ig", PROTECTED),)),
+        ("svc=fb,ig&obj_ig=2025-09-01&linked=unknown", {"fb": IN_USE, "ig": PARTLY}, (("fb", PARTLY),)),
+        ("svc=fb,ig&linked=unknown", {"fb": IN_USE, "ig": IN_USE}, ()),
+        ("svc=fb,ig,th&obj_fb=before-start&linked=unknown", {"fb": PROTECTED, "ig": IN_USE, "th": IN_USE},
+         (("ig", PROTECTED), ("th", PROTECTED))),
+        ("svc=fb&obj_fb=before-start", {"fb": PROTECTED}, ()),
+        ("svc=fb,ig&obj_fb=before-start&linked=1", {"fb": PROTECTED, "ig": PROTECTED}, ()),
+    ],
+)  # fmt: skip
+def test_unknown_answers(query, expected, if_linked, kb):
+    """Linked unknown: judged as not linked, with what holds if linked; a day-unknown objection protects."""
+    v = verdict(f"age=34&{query}", kb)
+    assert ({s.service: s.status for s in v.services}, v.if_linked) == (expected, if_linked)
+    assert v.linked_unknown == ("linked=unknown" in query)
+
+
+def test_day_unknown_objection_is_never_given_a_day(kb):
+    """The placeholder day of a before-start objection stays inside the rules: flagged, never 'protected since'."""
+    v = verdict("age=34&svc=fb,ig&obj_fb=before-start&linked=1", kb)
+    assert [(s.objection_day_known, s.objection_via) for s in v.services] == [(False, None), (False, "fb")]
+    assert verdict("age=34&svc=fb&obj_fb=2025-05-26", kb).services[0].objection_day_known
+
+
 # ---------------------------------------------------------------------------------------------- actions
 
 
