@@ -87,7 +87,7 @@ def test_timeline_chart_spec(open_page):
     bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["y"]["field"] == "lane"
     # after a late objection, earlier and new content have a lane each (R1)
-    lanes = ["Facebook", "Instagram: earlier content", "Instagram: new content", "WhatsApp"]
+    lanes = ["Facebook", "Instagram: before", "Instagram: new", "WhatsApp"]
     assert bars["encoding"]["y"]["sort"] == lanes
     assert set(bars["encoding"]["color"]["scale"]["domain"]) == {
         "may be used",
@@ -120,7 +120,7 @@ def test_timeline_table_for_screen_readers(open_page):
     table = at.table[0].value
     assert list(table.columns) == ["Was", "Bedeutung", "Wann"]
     assert [
-        "Facebook: frühere Inhalte",
+        "Facebook: vorher",
         "darf genutzt werden",
         "27. Mai 2025 – 1. Juli 2025",
     ] in table.values.tolist()

@@ -85,12 +85,12 @@ def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
     """R1: the chart never draws a clean "protected" period after a late objection; the lanes say which content."""
     tl = timeline("age=34&svc=ig&obj_ig=2025-07-01", kb, "de")
     assert [(p.lane, p.kind_label) for p in tl.periods] == [
-        ("Instagram: frühere Inhalte", "darf genutzt werden"),
+        ("Instagram: vorher", "darf genutzt werden"),
         (
-            "Instagram: frühere Inhalte",
+            "Instagram: vorher",
             "vorher Öffentliches: darf womöglich weiter genutzt werden (umstritten)",
         ),
-        ("Instagram: neue Inhalte", "neue Inhalte: außen vor"),
+        ("Instagram: neu", "neue Inhalte: außen vor"),
     ]
     assert "protected" not in {p.kind for p in tl.periods}
 
