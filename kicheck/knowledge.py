@@ -312,6 +312,7 @@ class Knowledge(_Strict):
 
     @functools.cached_property
     def services_with_own_form(self) -> tuple[str, ...]:
+        """The services with an objection form of their own (the questionnaire asks for their objection)."""
         return tuple(code for code, s in self.services.items() if s.own_form)
 
     @functools.cached_property
@@ -323,10 +324,6 @@ class Knowledge(_Strict):
         """The form that objects for this service: its own, or the form of the service it follows."""
         service = self.services[code]
         return service.own_form or (self.services[service.follows].own_form if service.follows else None)
-
-    def categories_of(self, code: str, used_when: str) -> tuple[str, ...]:
-        """The service's categories that are used under `used_when` (see categories.yaml)."""
-        return tuple(c for c in self.services[code].categories if self.categories[c].used_when == used_when)
 
     def fact_sources(self, fact_ids: tuple[str, ...]) -> tuple[Source, ...]:
         seen: dict[str, Source] = {}

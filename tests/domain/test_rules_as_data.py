@@ -134,3 +134,16 @@ def test_confidence_of_a_link_is_data(modified, kb):
     assert ("F3" in before.unclear, "reason.follows_unclear" in before.reasons) == (True, True)
     assert ("F3" in after.unclear, "reason.follows_reported" in after.reasons) == (False, True)
     assert before.status == after.status == PROTECTED
+
+
+def test_knowledge_api_for_the_pages_follows_the_data(modified, kb):
+    """What the pages ask the knowledge base (which services have a form, which can be linked) is data too."""
+    assert (kb.services_with_own_form, kb.accounts_center) == (("fb", "ig"), ("fb", "ig"))
+    assert (kb.objection_form("th"), kb.objection_form("ms"), kb.objection_form("wa")) == (
+        "object_ig",
+        "object_fb",
+        None,
+    )
+    changed = modified(threads_gets_its_own_form)
+    assert changed.services_with_own_form == ("fb", "ig", "th")
+    assert changed.objection_form("th") == "object_th"
