@@ -9,8 +9,8 @@ from datetime import date
 from bench.stats import summary
 from kicheck import knowledge
 from kicheck.answers import decode_query
+from kicheck.personal_timeline import build
 from kicheck.texts import Texts
-from kicheck.timeline import build
 from kicheck.verdict import decide
 
 
@@ -39,8 +39,8 @@ def verdict_times(queries: list[str], today: date, warmup: int = 200) -> tuple[d
 
 
 def build_result_times(queries: list[str], today: date, link_base: str = "http://127.0.0.1:8501") -> dict:
-    """Per answer set: kicheck.result.build_result (verdict, view, timeline, chart, table, Markdown, .ics)."""
-    from kicheck.result import build_result
+    """Per answer set: kicheck.outputs.build_result (view, timeline, chart, table, Markdown, .ics)."""
+    from kicheck.outputs import build_result
 
     kb = knowledge.default()
     build_result(decode_query(queries[0], today).answers, kb, today, link_base)  # imports, first chart

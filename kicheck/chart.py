@@ -10,8 +10,8 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+from kicheck.personal_timeline import PERIOD_KINDS, Timeline
 from kicheck.texts import Texts
-from kicheck.timeline import PERIOD_KINDS, Timeline
 
 # Status colours, chosen to stay apart for the common colour-vision deficiencies (blue/orange, not red/green).
 PERIOD_COLOURS = {
@@ -19,6 +19,10 @@ PERIOD_COLOURS = {
     "possibly_used": "#fdb863",
     "protected": "#1f78b4",
     "not_affected": "#b8c2cc",
+    # the rules stream's kinds (R1: after a late objection; R4: a minor's Meta AI chats)
+    "earlier_disputed": "#8073ac",
+    "new_protected": "#a6cee3",
+    "chats_unclear": "#c2a5cf",
 }
 LANE_STEP = 34  # pixels per service lane
 

@@ -18,7 +18,6 @@ KIND_ORDER = ("meta", "authority", "court", "consumer", "deadline", "start")
 class ChronologyRow:
     date: date
     date_text: str
-    kind: str
     kind_label: str
     title: str
     confidence: str
@@ -36,7 +35,6 @@ def chronology_rows(k: Knowledge, t: Texts, today: date) -> tuple[ChronologyRow,
             ChronologyRow(
                 event.date,
                 date_text,
-                event.kind,
                 t(f"kind.{event.kind}"),
                 t.pick(event.title),
                 t.confidence(event.confidence),

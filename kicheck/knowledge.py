@@ -108,11 +108,52 @@ class Form(_Strict):
     facts: tuple[str, ...] = Field(min_length=1)
 
 
+AffectedThrough = Literal["public_content", "ai_chats"]
+UnclearWhen = Literal["always", "ai_chats", "minor", "birthdate_wrong"]
+UsedWhen = Literal["account", "public", "ai_chats", "never", "others"]
+
+
+class Objection(_Strict):
+    """How a service is objected to: a form of its own, or the effective objection of another service."""
+
+    form: str | None = None  # a forms.yaml id
+    follows: str | None = None  # a service code whose effective objection counts here too
+    confidence: Confidence | None = None  # how sure that link is
+    facts: tuple[str, ...] = ()  # the facts the link rests on
+    action: str | None = None  # the actions.yaml id telling the person to object there
+
+    @model_validator(mode="after")
+    def _one_route(self) -> Objection:
+        if (self.form is None) == (self.follows is None):
+            raise ValueError("give either `form` (a form of its own) or `follows` (another service)")
+        if self.follows is not None and (self.confidence is None or not self.facts or self.action is None):
+            raise ValueError("`follows` needs `confidence`, `facts` and `action`")
+        if self.form is not None and (self.confidence or self.facts or self.action):
+            raise ValueError("`confidence`, `facts` and `action` belong to `follows` only")
+        return self
+
+
+class UnclearWhere(_Strict):
+    """Unclear points (fact ids) that bear on a service's verdict when all its conditions hold."""
+
+    when: UnclearWhen | tuple[UnclearWhen, ...]
+    facts: tuple[str, ...] = Field(min_length=1)
+
+    def holds(self, conditions: set[str]) -> bool:
+        """'always' always holds; otherwise every condition named must be among `conditions`."""
+        needed = {self.when} if isinstance(self.when, str) else set(self.when)
+        return needed <= conditions | {"always"}
+
+
 class Service(_Strict):
     code: str
     name: str
-    objection_form: str | None  # a form id, or none (WhatsApp)
-    note: Text
+    affected_through: AffectedThrough
+    objection: Objection | None  # None: no objection route is known
+    accounts_center: bool = False  # linked accounts of these services share the earliest objection (F13)
+    categories: tuple[str, ...] = Field(min_length=1)
+    unclear: tuple[UnclearWhere, ...] = ()
+    ai_chat_actions: tuple[str, ...] = ()
     facts: tuple[str, ...] = Field(min_length=1)
 
     @field_validator("code")
@@ -122,17 +163,24 @@ class Service(_Strict):
             raise ValueError(f"unknown service code {code!r}; the link format knows {', '.join(SERVICES)}")
         return code
 
+    @property
+    def own_form(self) -> str | None:
+        return self.objection.form if self.objection else None
 
-Remedy = Literal["form", "hide_or_delete", "stop_ai", "nothing"]
+    @property
+    def follows(self) -> str | None:
+        return self.objection.follows if self.objection else None
+
+    def unclear_facts(self, conditions: set[str]) -> tuple[str, ...]:
+        """The unclear facts whose conditions hold."""
+        return tuple(f for u in self.unclear if u.holds(conditions) for f in u.facts)
 
 
 class Category(_Strict):
     id: str
     title: Text
     examples: Text
-    services: tuple[str, ...] = Field(min_length=1)
-    used: Literal["yes", "no", "unclear"]
-    remedies: tuple[Remedy, ...] = Field(min_length=1)
+    used_when: UsedWhen
     facts: tuple[str, ...] = Field(min_length=1)
 
 
@@ -257,6 +305,26 @@ class Knowledge(_Strict):
         """The ids that count as separate sources: a republished copy (`same_as`) counts as its original."""
         return tuple(dict.fromkeys(self.sources[s].same_as or s for s in source_ids))
 
+    @functools.cached_property
+    def accounts_center(self) -> tuple[str, ...]:
+        """The services whose accounts can be linked in the Accounts Center (one objection covers all)."""
+        return tuple(code for code, s in self.services.items() if s.accounts_center)
+
+    @functools.cached_property
+    def services_with_own_form(self) -> tuple[str, ...]:
+        """The services with an objection form of their own (the questionnaire asks for their objection)."""
+        return tuple(code for code, s in self.services.items() if s.own_form)
+
+    @functools.cached_property
+    def action_order(self) -> dict[str, int]:
+        """Each action's place in actions.yaml: the order in which a result lists them (order of effect)."""
+        return {action_id: i for i, action_id in enumerate(self.actions)}
+
+    def objection_form(self, code: str) -> str | None:
+        """The form that objects for this service: its own, or the form of the service it follows."""
+        service = self.services[code]
+        return service.own_form or (self.services[service.follows].own_form if service.follows else None)
+
     def fact_sources(self, fact_ids: tuple[str, ...]) -> tuple[Source, ...]:
         seen: dict[str, Source] = {}
         for fid in fact_ids:
@@ -368,7 +436,7 @@ def default() -> Knowledge:
 
 
 def _check_references(k: Knowledge) -> None:
-    """Every id a record names exists: a fact's sources, a form's facts, a category's services, ..."""
+    """Every id a record names exists: a fact's sources, a form's facts, a service's categories, ..."""
 
     def need(file: str, where: str, ids: tuple[str, ...], pool: dict, kind: str) -> None:
         for ref in ids:
@@ -386,17 +454,12 @@ def _check_references(k: Knowledge) -> None:
             need("facts.yaml", f"{fact.id}.claims.{i}.sources", claim.sources, k.sources, "source")
     for form in k.forms.values():
         need("forms.yaml", f"{form.id}.facts", form.facts, k.facts, "fact")
-    for service in k.services.values():
-        need("services.yaml", f"{service.code}.facts", service.facts, k.facts, "fact")
-        if service.objection_form is not None:
-            need(
-                "services.yaml", f"{service.code}.objection_form", (service.objection_form,), k.forms, "form"
-            )
     missing = set(SERVICES) - set(k.services)
     if missing:
         raise KnowledgeError(f"services.yaml: {sorted(missing)[0]}: service of the link format has no record")
+    for service in k.services.values():
+        _check_service(k, service, need)
     for cat in k.categories.values():
-        need("categories.yaml", f"{cat.id}.services", cat.services, k.services, "service")
         need("categories.yaml", f"{cat.id}.facts", cat.facts, k.facts, "fact")
     for i, event in enumerate(k.events):
         need("events.yaml", f"{event.date}.sources", event.sources, k.sources, "source")
@@ -406,6 +469,44 @@ def _check_references(k: Knowledge) -> None:
         need("actions.yaml", f"{action.id}.forms", action.forms, k.forms, "form")
         need("actions.yaml", f"{action.id}.links", action.links, k.sources, "source")
         need("actions.yaml", f"{action.id}.facts", action.facts, k.facts, "fact")
+
+
+def _check_service(k: Knowledge, service: Service, need) -> None:
+    """A service's references exist, a followed service has a form of its own, unclear facts are unclear."""
+    where = service.code
+    need("services.yaml", f"{where}.facts", service.facts, k.facts, "fact")
+    need("services.yaml", f"{where}.categories", service.categories, k.categories, "category")
+    need("services.yaml", f"{where}.ai_chat_actions", service.ai_chat_actions, k.actions, "action")
+    for i, point in enumerate(service.unclear):
+        need("services.yaml", f"{where}.unclear.{i}.facts", point.facts, k.facts, "fact")
+        for fid in point.facts:
+            if k.facts[fid].confidence != "unclear":
+                raise KnowledgeError(
+                    f"services.yaml: {where}.unclear.{i}.facts: {fid} is not an unclear fact"
+                )
+    _check_objection(k, service, need)
+    used = {k.categories[c].used_when for c in service.categories}
+    if service.affected_through == "ai_chats" and used & {"account", "public"}:
+        raise KnowledgeError(f"services.yaml: {where}.categories: affected only through AI chats, yet public")
+    if service.affected_through == "public_content" and "account" not in used:
+        raise KnowledgeError(f"services.yaml: {where}.categories: public content needs an 'account' category")
+
+
+def _check_objection(k: Knowledge, service: Service, need) -> None:
+    route, where = service.objection, f"{service.code}.objection"
+    if route is None:
+        return
+    if route.form is not None:
+        need("services.yaml", f"{where}.form", (route.form,), k.forms, "form")
+        return
+    need("services.yaml", f"{where}.follows", (route.follows,), k.services, "service")
+    if not k.services[route.follows].own_form:
+        raise KnowledgeError(f"services.yaml: {where}.follows: {route.follows!r} has no form of its own")
+    need("services.yaml", f"{where}.facts", route.facts, k.facts, "fact")
+    need("services.yaml", f"{where}.action", (route.action,), k.actions, "action")
+    listed = {f for point in service.unclear for f in point.facts}
+    if route.confidence == "unclear" and not set(route.facts) <= listed:
+        raise KnowledgeError(f"services.yaml: {where}.facts: an unclear link's facts belong under `unclear`")
 
 
 def _replacement(k: Knowledge, retired_id: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kicheck.answers import Answers, Decoded, Problem, ordered
+from kicheck.answers import AI_CAPABLE, OBJECTION_CAPABLE, PUBLIC_CAPABLE, Answers, Decoded, Problem, ordered
 from kicheck.knowledge import Fact, Source
 from kicheck.texts import Texts
 from kicheck.verdict import ServiceVerdict, Status, Verdict
@@ -60,13 +60,13 @@ class SourceRef:
     title: str
     publisher: str
     url: str
+    published: str  # the day the page was published, "" when not known
     read: str
     confidence: str  # the strongest confidence of the facts citing it here
 
 
 @dataclass(frozen=True)
 class ResultView:
-    lang: str
     summary: str
     cards: tuple[ServiceCard, ...]
     actions: tuple[ActionItem, ...]
@@ -89,7 +89,8 @@ def summary(verdict: Verdict, t: Texts) -> str:
     if partly:
         return t("summary.partly", count=partly, total=total)
     if all(v.status is Status.NOT_AFFECTED for v in verdict.services):
-        return t("summary.not_affected")
+        chats = any(v.minor_ai_chats for v in verdict.services)
+        return t("summary.minor_ai_chats" if chats else "summary.not_affected")
     return t("summary.protected")
 
 
@@ -100,7 +101,10 @@ def unclear_point(fact: Fact, t: Texts) -> UnclearPoint:
 
 def _window_text(sv: ServiceVerdict, t: Texts) -> str:
     if sv.status is Status.NOT_AFFECTED:
-        return t("window.none")
+        return t("window.minor_ai_chats" if sv.minor_ai_chats else "window.none")
+    if sv.status is Status.PROTECTED and not sv.objection_day_known:
+        # Made before the start on a day not known: never print the placeholder day as if it were given.
+        return t("window.protected_day_unknown", start=t.date(t.knowledge.meta.training_start))
     if sv.status is Status.PROTECTED:
         return t("window.protected", date=t.date(sv.protected_since))
     return t.window(sv.window)
@@ -131,9 +135,9 @@ def action_item(action, t: Texts) -> ActionItem:
     spec = k.actions[action.id]
     names = t.services(action.services)
     forms = [k.forms[f] for f in spec.forms]
-    if action.services and action.id != "object_fb_for_ai_chats":
-        # Offer only the forms of the services the action is about (Threads' objection is Instagram's).
-        wanted = {k.services[s].objection_form for s in action.services}
+    if action.services:
+        # Offer only the forms that object for the services the action is about (Threads': Instagram's).
+        wanted = {k.objection_form(s) for s in action.services}
         forms = [f for f in forms if f.id in wanted] or forms
     links = [Link(t.pick(f.title), f.url, t.pick(f.requires)) for f in forms]
     links += [Link(k.sources[s].title, k.sources[s].url) for s in spec.links]
@@ -155,19 +159,31 @@ def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
             (t("q.birthdate"), t("answer.bd_wrong") if answers.birthdate_wrong else t("answer.bd_ok"))
         )
     rows.append((t("q.services"), t.services(ordered(answers.services)) or none))
-    if answers.services & {"fb", "ig", "th"}:
+    if answers.services & set(PUBLIC_CAPABLE):
         rows.append((t("q.public"), t.services(ordered(answers.public)) or none))
-    if answers.services & {"fb", "ig", "wa", "ms", "app"}:
+    if answers.services & set(AI_CAPABLE):
         rows.append((t("q.ai"), t.services(ordered(answers.ai)) or none))
     if answers.uses_both_fb_and_ig:
-        rows.append((t("q.linked"), t("answer.yes") if answers.linked else t("answer.no")))
-    for s in ("fb", "ig"):
-        if s in answers.services:
-            when = answers.objection(s)
-            rows.append(
-                (t("q.objection", service=t.service(s)), t.date(when) if when else t("answer.not_yet"))
-            )
+        rows.append((t("q.linked"), t(_LINKED_ANSWER[answers.linked])))
+    rows += [
+        (t("q.objection", service=t.service(s)), objection_answer(answers, s, t))
+        for s in OBJECTION_CAPABLE
+        if s in answers.services
+    ]
     return tuple(rows)
+
+
+_LINKED_ANSWER = {True: "answer.yes", False: "answer.no", None: "answer.linked_unknown"}
+
+
+def objection_answer(answers: Answers, service: str, t: Texts) -> str:
+    """The objection answer in words: a date, "before 27 May 2025 (day unknown)", or "not yet"."""
+    when = answers.objection(service)
+    if when is None:
+        return t("answer.not_yet")
+    if not answers.objection_day_known(service):
+        return t("answer.objection_before_start", start=t.date(t.knowledge.meta.training_start))
+    return t.date(when)
 
 
 _RANK = {"confirmed": 0, "reported": 1, "unclear": 2}
@@ -187,8 +203,9 @@ def sources_for(fact_ids: list[str], t: Texts) -> tuple[SourceRef, ...]:
 
 
 def _source_ref(src: Source, confidence: str, t: Texts) -> SourceRef:
+    published = t.date(src.published) if src.published else ""
     return SourceRef(
-        src.id, src.title, src.publisher, src.url, t.month(src.read_in), t.confidence(confidence)
+        src.id, src.title, src.publisher, src.url, published, t.month(src.read_in), t.confidence(confidence)
     )
 
 
@@ -214,15 +231,40 @@ def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
     out = []
     if verdict.age_assumed and verdict.services:
         out.append(t("note.age_assumed"))
+    out += _age_from_link(verdict, t)
+    out += _linked_unknown(verdict, t)
     span = verdict.adult_from
-    if span is not None and not span.exact:
+    if span is not None and not span.exact and span.latest > verdict.today:
+        out.append(t("note.birthday_maybe_ahead", range=t.range(span)))
+    elif span is not None and not span.exact:
         out.append(t("note.birthday_range", range=t.range(span), start=t.date(verdict.training_start)))
     return tuple(out)
 
 
+def _linked_unknown(verdict: Verdict, t: Texts) -> list[str]:
+    """Accounts maybe linked: judged as not linked; say what holds if they are (or that nothing changes)."""
+    if not verdict.linked_unknown:
+        return []
+    if not verdict.if_linked:
+        return [t("note.linked_unknown_same")]
+    changes = [
+        t("note.linked_change", service=t.service(code), status=t.status(st.value))
+        for code, st in verdict.if_linked
+    ]
+    return [t("note.linked_unknown", changes="; ".join(changes))]
+
+
+def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:
+    """A link made on another day: the age it gives was the age then; say which age today is judged."""
+    answers, ages = verdict.answers, verdict.age.ages
+    if answers.made_on is None or answers.made_on == verdict.today or ages is None:
+        return []
+    now = str(ages[0]) if ages[0] == ages[1] else t("age.one_of", low=ages[0], high=ages[1])
+    return [t("note.age_from_link", made=t.date(answers.made_on), age=answers.age, now=now)]
+
+
 def result_view(verdict: Verdict, t: Texts) -> ResultView:
     return ResultView(
-        lang=t.lang,
         summary=summary(verdict, t),
         cards=tuple(card(sv, verdict, t) for sv in verdict.services),
         actions=tuple(action_item(a, t) for a in verdict.actions),

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from kicheck.present import ResultView
+from kicheck.present import ResultView, SourceRef
 from kicheck.texts import Texts
-from kicheck.verdict import Verdict, eighteenth_birthday
+from kicheck.verdict import Verdict
 
 PRODID = "-//Meta-KI-Check//Reminders//EN"
 
@@ -47,39 +47,34 @@ def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
             for link_ in action.links
         ]
     lines += ["", f"## {t('md.link')}", "", link, "", f"## {t('md.sources')}", ""]
-    lines += [
-        f"- {s.publisher}: [{s.title}]({s.url}) – {s.confidence}; {t('sources.read', month=s.read)}"
-        for s in view.sources
-    ]
+    lines += [f"- {_source_line(s, t)}" for s in view.sources]
     lines += ["", "---", "", view.version_line, "", t("disclaimer.short"), ""]
     return "\n".join(lines)
 
 
+def _source_line(s: SourceRef, t: Texts) -> str:
+    published = f"{t('sources.published', date=s.published)}; " if s.published else ""
+    return (
+        f"{s.publisher}: [{s.title}]({s.url}) – {s.confidence}; {published}{t('sources.read', month=s.read)}"
+    )
+
+
 @dataclass(frozen=True)
-class Reminder:
+class CalendarEntry:
     day: date
     summary: str
     description: str
 
 
-def reminders(verdict: Verdict, t: Texts, link: str) -> tuple[Reminder, ...]:
-    """Reminders that fit this result: none is made up for a result that needs none."""
-    out: list[Reminder] = []
-    answers = verdict.answers
-    uses_form_service = bool(answers.services & {"fb", "ig", "th"})
-    if answers.is_minor and not answers.birthdate_wrong and uses_form_service:
-        # The 18th birthday is known only as a range; remind on its earliest possible day.
-        turns_18 = eighteenth_birthday(answers.age, verdict.today).earliest
-        out.append(Reminder(turns_18, t("ics.turn18.summary"), t("ics.turn18.description", link=link)))
-    if any(answers.objection(s) for s in ("fb", "ig")) or any(
-        a.id.startswith("object") for a in verdict.actions
-    ):
-        day = verdict.today + timedelta(days=1)
-        out.append(Reminder(day, t("ics.confirmation.summary"), t("ics.confirmation.description", link=link)))
-    return tuple(out)
+def reminders(verdict: Verdict, t: Texts, link: str) -> tuple[CalendarEntry, ...]:
+    """The verdict's reminders (verdict.reminders_due decides which fit) in words."""
+    return tuple(
+        CalendarEntry(r.day, t(f"ics.{r.kind}.summary"), t(f"ics.{r.kind}.description", link=link))
+        for r in verdict.reminders
+    )
 
 
-def ics(items: tuple[Reminder, ...], stamp: date) -> bytes:
+def ics(items: tuple[CalendarEntry, ...], stamp: date) -> bytes:
     """An iCalendar file with one all-day event and a morning alarm per reminder."""
     cal = Calendar()
     cal.add("prodid", PRODID)

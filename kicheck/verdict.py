@@ -1,17 +1,30 @@
-"""The rules: answers + knowledge -> a verdict per service, and the actions that follow.
+"""The rules: answers + knowledge -> a verdict per service, the actions and the reminders that follow.
 
-Every rule lives here, once, as a small pure function; the pages only render the result. The rule table is in
-README.md ("Verdict rules") and each line has a table-driven test in tests/domain/test_verdict.py.
+The rule *kinds* live here, each once, as a small pure function: the adult window, the effective objection
+(a service's own, another service's it follows, the earliest of linked accounts), before/after the start, and
+when to remind. The *facts* they read about each service (its objection route and how sure that is, whether
+it has public content or is affected only through Meta AI chats, its categories, its unclear points, the
+Accounts Center group) are in data/services.yaml and data/categories.yaml; the actions' order is that of
+data/actions.yaml. The rule table is in README.md ("Verdict rules"); each line has a table-driven test in
+tests/domain/test_verdict.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from kicheck.answers import Answers, ordered
-from kicheck.knowledge import Knowledge
+from kicheck.answers import Answers, age_range_on, ordered
+from kicheck.knowledge import Knowledge, Service
+
+# Whether a late objection keeps earlier content out of later training is disputed (F16).
+LATE_OBJECTION_DISPUTE = "F16"
+# Meta confirms an objection by e-mail, usually within minutes (F14). Reminding to look for it makes sense
+# while the objection is fresh; months later "if none came, object again" would be wrong advice.
+CONFIRMATION_WINDOW = timedelta(days=14)
+REMINDER_KINDS = ("turn18", "confirmation")
 
 
 class Status(StrEnum):
@@ -42,16 +55,31 @@ class Window:
 
 
 @dataclass(frozen=True)
+class EffectiveObjection:
+    """The objection that counts for a service, and where it comes from."""
+
+    day: date
+    via: str | None  # the service whose objection it is, when it is another one
+    how: str  # "own", "linked" (same Accounts Center group) or "follows" (the service follows another's)
+    confidence: str | None = None  # for "follows": how sure that link is (services.yaml)
+    day_known: bool = True  # False: made before the start, day unknown (`day` is then the latest it can be)
+
+
+@dataclass(frozen=True)
 class ServiceVerdict:
     service: str
     status: Status
     window: Window | None  # None when nothing was or is used
-    protected_since: date | None  # effective objection date, when it protects
-    objection: date | None  # the effective objection date (own, or the linked account's)
-    objection_via: str | None  # the service whose objection counts, when it is another one (linked / Threads)
+    protected_since: date | None  # the effective objection date, only when it protects fully (Protected)
+    objection: date | None  # the effective objection date (own, or the linked / followed account's)
+    objection_via: str | None  # the service whose objection counts, when it is another one
     categories: tuple[str, ...]  # category ids concerned (used in the window)
     reasons: tuple[str, ...]  # text keys explaining the status
     unclear: tuple[str, ...]  # fact ids of unclear points that bear on this verdict
+    # A minor who chats with Meta AI there: their public content is not used, their chats may or may not be
+    # (no statement, F28): "Not affected" holds for the public content only.
+    minor_ai_chats: bool = False
+    objection_day_known: bool = True  # False: the objection was before the start, day unknown: never print it
 
 
 @dataclass(frozen=True)
@@ -61,16 +89,27 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    kind: str  # one of REMINDER_KINDS
+    day: date
+
+
+@dataclass(frozen=True)
 class Verdict:
     answers: Answers
     today: date
     training_start: date
     adult_for_meta: bool
     age_assumed: bool  # no age given: judged as an adult, said so on the page
+    age: AgeToday  # the person's age today, from the age given on the day the link was made
     adult_from: DateRange | None  # when the person counts as an adult for Meta, from the start on
     services: tuple[ServiceVerdict, ...]
     actions: tuple[Action, ...]
-    unclear: tuple[str, ...]  # all unclear facts that bear on this verdict
+    reminders: tuple[Reminder, ...]  # calendar reminders that fit this result (report.py renders them)
+    # "I don't know whether my accounts are linked": judged as not linked (the safe side); the statuses that
+    # would differ if they are linked, so the page can say what holds then.
+    linked_unknown: bool = False
+    if_linked: tuple[tuple[str, Status], ...] = ()
 
     def service(self, code: str) -> ServiceVerdict:
         return next(v for v in self.services if v.service == code)
@@ -83,16 +122,47 @@ class Verdict:
 # ---------------------------------------------------------------------------------------------- age
 
 
-def adult_for_meta(answers: Answers) -> bool:
-    """Meta goes by the profile: 18 or older, or a minor whose profile says 18+ (F10, F11)."""
-    return answers.age is None or answers.age >= 18 or answers.birthdate_wrong
+@dataclass(frozen=True)
+class AgeToday:
+    """What the person's age means today, from `age` on the day the link was made (age_range_on)."""
+
+    ages: tuple[int, int] | None  # today's age, (youngest, oldest) possible; None: no age given
+    adult_from: DateRange | None  # from when their data may be used (adult_from); None: not an adult for Meta
+    birthday_18: DateRange | None  # the 18th birthday (a one-year range); None: no age given
+
+    @property
+    def may_be_minor(self) -> bool:
+        """Under 18 today, or possibly (today's age is one of two numbers)."""
+        return self.ages is not None and self.ages[0] < 18
 
 
-def eighteenth_birthday(age: int, today: date) -> DateRange:
-    """When someone aged `age` today turned (or turns) 18: known only as a one-year range."""
-    latest = _years_before(today, age - 18)
-    earliest = _years_before(today, age - 17) + timedelta(days=1)
+def age_today(answers: Answers, today: date, start: date) -> AgeToday:
+    return AgeToday(
+        age_range_on(answers, today), adult_from(answers, today, start), birthday_18(answers, today)
+    )
+
+
+def adult_for_meta(answers: Answers, today: date) -> bool:
+    """Meta goes by the profile: 18 or older, or a minor whose profile says 18+ (F10, F11).
+
+    The age is the one today, from `age` on the day the link was made: a link made by a 17-year-old and
+    opened a year later is an adult's. Where the birthday makes today's age one of two numbers, the person is
+    judged as possibly 18 (the safe side: their data may be used from the birthday on, a range).
+    """
+    ages = age_range_on(answers, today)
+    return ages is None or ages[1] >= 18 or answers.birthdate_wrong
+
+
+def eighteenth_birthday(age: int, on: date) -> DateRange:
+    """When someone aged `age` on the day `on` turned (or turns) 18: known only as a one-year range."""
+    latest = _years_before(on, age - 18)
+    earliest = _years_before(on, age - 17) + timedelta(days=1)
     return DateRange(earliest, latest)
+
+
+def birthday_18(answers: Answers, today: date) -> DateRange | None:
+    """The person's 18th birthday from `age` on the day the link was made (today, for a link without one)."""
+    return None if answers.age is None else eighteenth_birthday(answers.age, answers.made_on or today)
 
 
 def _years_before(day: date, years: int) -> date:
@@ -108,214 +178,312 @@ def adult_from(answers: Answers, today: date, start: date) -> DateRange | None:
     Ages 18 and 19 may have turned 18 after the start; the window then begins at the 18th birthday, which we
     know only as a range. A minor with a wrong (adult) birth date counts from the start.
     """
-    if not adult_for_meta(answers):
+    if not adult_for_meta(answers, today):
         return None
-    if answers.age is None or answers.birthdate_wrong:
+    birthday = birthday_18(answers, today)
+    if birthday is None or answers.birthdate_wrong:
         return DateRange(start, start)
-    birthday = eighteenth_birthday(answers.age, today)
     return DateRange(max(start, birthday.earliest), max(start, birthday.latest))
 
 
 # ---------------------------------------------------------------------------------------------- objections
 
 
-def effective_objection(answers: Answers, service: str) -> tuple[date | None, str | None]:
-    """The objection that counts for Facebook or Instagram: its own, or, when the accounts are linked in the
-    Accounts Center, the earliest of both (one objection covers all linked accounts, F13).
+def linked_group(answers: Answers, knowledge: Knowledge) -> tuple[str, ...]:
+    """The person's services that share one objection: with linked accounts, the Accounts Center group (F13).
 
-    Returns the date and the service whose objection it is, when that is the other one.
+    The one place that decides what linked accounts mean; empty when the accounts are not linked.
     """
-    own = answers.objection(service)
     if not answers.linked:
-        return own, None
-    other = "ig" if service == "fb" else "fb"
-    theirs = answers.objection(other)
-    if theirs is not None and (own is None or theirs < own):
-        return theirs, other
-    return own, None
+        return ()
+    return tuple(code for code in knowledge.accounts_center if code in answers.services)
 
 
-# Which objection a service without a form of its own follows (all marked unclear, F3 / F20).
-FOLLOWS_OBJECTION = {"th": "ig", "ms": "fb", "app": "fb"}
+def own_objection(answers: Answers, code: str, knowledge: Knowledge) -> EffectiveObjection | None:
+    """The service's own objection, or the earliest of its linked group (its own wins a tie)."""
+    group = linked_group(answers, knowledge)
+    candidates = group if code in group else (code,)
+    dated = [(day, c) for c in candidates if (day := answers.objection(c)) is not None]
+    if not dated:
+        return None
+    day, source = min(dated, key=lambda pair: (pair[0], pair[1] != code))
+    known = answers.objection_day_known(source)
+    if source == code:
+        return EffectiveObjection(day, None, "own", day_known=known)
+    return EffectiveObjection(day, source, "linked", day_known=known)
 
 
-def _objection_for(answers: Answers, service: str) -> tuple[date | None, str | None]:
-    if service in ("fb", "ig"):
-        return effective_objection(answers, service)
-    base = FOLLOWS_OBJECTION.get(service)
-    if base is None:  # WhatsApp: no form; no objection elsewhere covers it
-        return None, None
-    when, via = effective_objection(answers, base)
-    return when, (via or base) if when is not None else None
+def effective_objection(answers: Answers, code: str, knowledge: Knowledge) -> EffectiveObjection | None:
+    """The objection that counts for a service: its own (or linked), the one of the service it follows, or
+    none (services.yaml: objection)."""
+    route = knowledge.services[code].objection
+    if route is None:
+        return None
+    if route.follows is None:
+        return own_objection(answers, code, knowledge)
+    base = own_objection(answers, route.follows, knowledge)
+    if base is None:
+        return None
+    return EffectiveObjection(
+        base.day, base.via or route.follows, "follows", route.confidence, day_known=base.day_known
+    )
 
 
 # ---------------------------------------------------------------------------------------------- per service
 
 
-def categories_for(answers: Answers, service: str) -> tuple[str, ...]:
-    """The kinds of data of this service that may be used, given the answers."""
-    cats: list[str] = []
-    if service in ("fb", "ig", "th"):
-        cats.append("always_public")
-        if service in answers.public:
-            cats.append("public_posts")
-    if service in answers.ai:
-        cats.append("ai_chats")
-    return tuple(cats)
+def categories_for(answers: Answers, service: Service, knowledge: Knowledge) -> tuple[str, ...]:
+    """The kinds of data of this service that may be used, given the answers (categories.yaml: used_when)."""
+    used_when = {"account"}
+    if service.code in answers.public:
+        used_when.add("public")
+    if service.code in answers.ai:
+        used_when.add("ai_chats")
+    return tuple(c for c in service.categories if knowledge.categories[c].used_when in used_when)
 
 
-def _unclear_for(answers: Answers, service: str, status: Status) -> tuple[str, ...]:
-    facts: list[str] = []
-    if service in ("th", "app"):
-        facts.append("F3")
-    if service == "ms" and service in answers.ai:
-        facts.append("F20")
-    if service == "app" and service in answers.ai:
-        facts.append("F20")  # the Meta AI app follows the Facebook objection, as Messenger does
-    if service == "wa" and service in answers.ai:
-        facts.append("F18")
-    if status is Status.PARTLY:
-        facts.append("F16")
-    if answers.birthdate_wrong or (answers.is_minor and status is Status.NOT_AFFECTED and service != "wa"):
-        facts.append("F11")
-    return tuple(dict.fromkeys(facts))
+def _exposed(answers: Answers, service: Service) -> bool:
+    """Whether anything of theirs is used there at all: public content always, otherwise only AI chats."""
+    return service.affected_through == "public_content" or service.code in answers.ai
 
 
-def judge_service(answers: Answers, service: str, today: date, start: date) -> ServiceVerdict:
-    """One service's status: the table in README.md, "Verdict rules"."""
-    adult = adult_from(answers, today, start)
-    objection, via = _objection_for(answers, service)
-    categories = categories_for(answers, service)
-    reasons: list[str] = []
-
+def _status(
+    answers: Answers, service: Service, adult: DateRange | None, objection: EffectiveObjection | None
+) -> tuple[Status, Window | None, str]:
+    """Status, window and the main reason: the table in README.md, "Verdict rules"."""
     if adult is None:
-        status, window, protected = Status.NOT_AFFECTED, None, None
-        reasons.append("reason.minor")
-    elif service in ("wa", "ms", "app") and service not in answers.ai:
-        # Only what people write to Meta AI is used there; private chats are not (F8, F17, F20).
-        status, window, protected = Status.NOT_AFFECTED, None, None
-        reasons.append(f"reason.{service}_no_ai")
-        categories = ()
-    elif service == "wa":
-        status, window, protected = Status.IN_USE, Window(adult, None), None
-        reasons.append("reason.wa_ai")
-    elif objection is not None and objection < adult.earliest:
-        # An objection before the window opened (before the start, or before turning 18): nothing was used.
-        # 2024 objections count (F14).
-        status, window, protected = Status.PROTECTED, None, objection
-        reasons.append("reason.objected_before")
-    elif objection is not None:
-        # A late objection only protects from its date on; what was used before stays used (F15).
-        status, window, protected = Status.PARTLY, Window(adult, objection), objection
-        reasons.append("reason.objected_late")
-    else:
-        status, window, protected = Status.IN_USE, Window(adult, None), None
-        reasons.append("reason.no_objection" if service in ("fb", "ig", "th") else "reason.ai_no_objection")
+        return Status.NOT_AFFECTED, None, "reason.minor"
+    if not _exposed(answers, service):
+        return Status.NOT_AFFECTED, None, "reason.no_ai_chats"  # private chats are not used (F8)
+    if objection is None:
+        if service.objection is None:
+            return Status.IN_USE, Window(adult, None), "reason.no_route"
+        public = service.affected_through == "public_content"
+        return (
+            Status.IN_USE,
+            Window(adult, None),
+            "reason.no_objection" if public else "reason.ai_no_objection",
+        )
+    if objection.day < adult.earliest:
+        # Before the window opened (the start, or turning 18): nothing was used. 2024 objections count (F14).
+        return Status.PROTECTED, None, "reason.objected_before"
+    # A late objection only protects from its date on; what was used before stays used (F15).
+    return Status.PARTLY, Window(adult, objection.day), "reason.objected_late"
 
-    if via is not None and status in (Status.PROTECTED, Status.PARTLY):
-        reasons.append(f"reason.via_{via}" if service in ("fb", "ig") else f"reason.follows_{via}")
-    if status is Status.IN_USE and service in ("fb", "ig", "th") and service not in answers.public:
+
+def _extra_reasons(
+    answers: Answers, service: Service, status: Status, objection, minor_ai_chats: bool
+) -> list[str]:
+    reasons = ["reason.minor_ai_chats"] if minor_ai_chats else []
+    if objection is not None and objection.via is not None and status in (Status.PROTECTED, Status.PARTLY):
+        reasons.append(
+            "reason.linked_via" if objection.how == "linked" else f"reason.follows_{objection.confidence}"
+        )
+    if (
+        status is Status.IN_USE
+        and service.affected_through == "public_content"
+        and service.code not in answers.public
+    ):
         reasons.append("reason.private_still_used")
     if answers.birthdate_wrong:
         reasons.append("reason.birthdate_wrong")
-    if status in (Status.NOT_AFFECTED, Status.PROTECTED):
-        categories = ()  # nothing of this service is used
+    return reasons
+
+
+def _unclear(answers: Answers, service: Service, status: Status, minor: bool) -> tuple[str, ...]:
+    conditions = {
+        name
+        for name, holds in (
+            ("ai_chats", service.code in answers.ai),
+            ("minor", minor),
+            ("birthdate_wrong", answers.birthdate_wrong),
+        )
+        if holds
+    }
+    facts = list(service.unclear_facts(conditions))
+    if status is Status.PARTLY:
+        facts.append(LATE_OBJECTION_DISPUTE)
+    return tuple(dict.fromkeys(facts))
+
+
+def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeToday) -> ServiceVerdict:
+    """One service's verdict, for the person's age today."""
+    service = knowledge.services[code]
+    objection = effective_objection(answers, code, knowledge)
+    status, window, reason = _status(answers, service, age.adult_from, objection)
+    used = status in (Status.IN_USE, Status.PARTLY)
+    minor_ai_chats = age.adult_from is None and code in answers.ai
     return ServiceVerdict(
-        service=service,
+        service=code,
         status=status,
         window=window,
-        protected_since=protected,
-        objection=objection,
-        objection_via=via,
-        categories=categories,
-        reasons=tuple(reasons),
-        unclear=_unclear_for(answers, service, status),
+        protected_since=objection.day if objection and status is Status.PROTECTED else None,
+        objection=objection.day if objection else None,
+        objection_via=objection.via if objection else None,
+        categories=categories_for(answers, service, knowledge) if used else (),
+        reasons=(reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)),
+        unclear=_unclear(answers, service, status, age.may_be_minor),
+        minor_ai_chats=minor_ai_chats,
+        objection_day_known=objection.day_known if objection else True,
     )
 
 
 # ---------------------------------------------------------------------------------------------- actions
 
 
-def actions_for(answers: Answers, verdicts: tuple[ServiceVerdict, ...]) -> tuple[Action, ...]:
-    """What to do, in order of effect. Each action's words and links are in data/actions.yaml."""
+def _grouped(pairs: Iterable[tuple[str, str]]) -> list[Action]:
+    """(action id, service) pairs as one action per id, with its services in the order given."""
+    services: dict[str, list[str]] = {}
+    for action_id, code in pairs:
+        services.setdefault(action_id, []).append(code)
+    return [Action(action_id, tuple(codes)) for action_id, codes in services.items()]
+
+
+def objection_actions(
+    answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge, adult: bool
+) -> list[Action]:
+    """Objecting: the only step that stops future use (F15). One objection for a linked group (F13)."""
     by = {v.service: v for v in verdicts}
-    status = {code: v.status for code, v in by.items()}
+    own = tuple(s for s in knowledge.services_with_own_form if s in by)
+    unprotected = tuple(s for s in own if by[s].status is Status.IN_USE)
     actions: list[Action] = []
-    adult = adult_for_meta(answers)
-
-    # 1. Objections: the only step that stops future use (F15). One objection when linked (F13).
-    unprotected = tuple(s for s in ("fb", "ig") if status.get(s) is Status.IN_USE)
     if answers.birthdate_wrong:
-        actions.append(Action("fix_birthdate", tuple(s for s in ("fb", "ig") if s in by)))
+        actions.append(Action("fix_birthdate", own))
     elif not adult:
-        minors = tuple(s for s in ("fb", "ig") if s in by and by[s].objection is None)
-        if minors:
-            actions.append(Action("object_minor", minors))
-    elif answers.linked and unprotected == ("fb", "ig"):
-        actions.append(Action("object_linked", ("fb", "ig")))
-    elif unprotected:
-        actions.append(Action("object_service", unprotected))
-    if adult and status.get("th") is Status.IN_USE and "ig" not in unprotected:
-        actions.append(Action("object_threads", ("th",)))
-    ai_without_form = tuple(s for s in ("ms", "app") if status.get(s) is Status.IN_USE)
-    if ai_without_form and "fb" not in unprotected:
-        actions.append(Action("object_fb_for_ai_chats", ai_without_form))
+        minors = tuple(s for s in own if by[s].objection is None)
+        actions += [Action("object_minor", minors)] if minors else []
+    else:
+        linked = tuple(s for s in linked_group(answers, knowledge) if s in unprotected)
+        rest = tuple(s for s in unprotected if s not in linked or len(linked) < 2)
+        actions += [Action("object_linked", linked)] if len(linked) > 1 else []
+        actions += [Action("object_service", rest)] if rest else []
+    return actions + _follow_actions(verdicts, unprotected, knowledge)
 
-    # 2. Keep the proof of every objection made or to be made (F14).
-    objecting = any(a.id.startswith("object") or a.id == "fix_birthdate" for a in actions)
-    if objecting or any(answers.objection(s) for s in ("fb", "ig")):
-        actions.append(Action("keep_confirmation"))
 
-    # 3. Public posts not yet used can still be kept out (F23).
-    exposed = tuple(s for s in ("fb", "ig", "th") if s in answers.public and status.get(s) is Status.IN_USE)
-    if exposed:
-        actions.append(Action("hide_or_delete", exposed))
-
-    # 4. WhatsApp has no form: the only levers are in the person's hands (F17, F19).
-    if status.get("wa") is Status.IN_USE:
-        actions.extend(
-            (
-                Action("wa_stop_ai", ("wa",)),
-                Action("wa_delete_chats", ("wa",)),
-                Action("wa_chat_privacy", ("wa",)),
-            )
-        )
-    chatting = tuple(
-        s for s in ("fb", "ig", "ms", "app") if s in answers.ai and status.get(s) is Status.IN_USE
+def _follow_actions(verdicts, unprotected: tuple[str, ...], knowledge: Knowledge) -> list[Action]:
+    """A service without a form of its own: object where its route leads, unless that is already asked for."""
+    routes = {v.service: knowledge.services[v.service].objection for v in verdicts}
+    return _grouped(
+        (routes[v.service].action, v.service)
+        for v in verdicts
+        if v.status is Status.IN_USE
+        and routes[v.service]
+        and routes[v.service].follows not in (None, *unprotected)
     )
-    if chatting:
-        actions.append(Action("stop_meta_ai", chatting))
 
-    # 5. Without an account: what others post, and the form for third-party information (F21, F22).
+
+def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge) -> list[Action]:
+    """Public posts not yet used can still be kept out (F23)."""
+    exposed = tuple(
+        v.service
+        for v in verdicts
+        if v.status is Status.IN_USE
+        and any(knowledge.categories[c].used_when == "public" for c in v.categories)
+    )
+    return [Action("hide_or_delete", exposed)] if exposed else []
+
+
+def _ai_chat_actions(
+    answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
+) -> list[Action]:
+    """Where Meta AI chats are in use, or may be (a minor's, F28): the levers in the person's hands
+    (services.yaml: ai_chat_actions)."""
+    return _grouped(
+        (action_id, v.service)
+        for v in verdicts
+        if (v.status is Status.IN_USE or v.minor_ai_chats) and v.service in answers.ai
+        for action_id in knowledge.services[v.service].ai_chat_actions
+    )
+
+
+def actions_for(
+    answers: Answers,
+    verdicts: tuple[ServiceVerdict, ...],
+    knowledge: Knowledge,
+    objecting: list[Action],
+    confirmation: bool,
+) -> tuple[Action, ...]:
+    """What to do, in order of effect (the order of data/actions.yaml, where their words and links are)."""
+    actions = list(objecting)
+    if confirmation:
+        actions.append(Action("keep_confirmation"))
+    actions += _exposure_actions(verdicts, knowledge) + _ai_chat_actions(answers, verdicts, knowledge)
     if not answers.services:
-        actions.append(Action("others_posts"))
-
-    # 6. When something is or was used: the authorities (F24).
+        actions.append(Action("others_posts"))  # what others post, the third-party form (F21, F22)
     if any(v.status in (Status.IN_USE, Status.PARTLY) for v in verdicts):
-        actions.append(Action("complain_dpa"))
+        actions.append(Action("complain_dpa"))  # something is or was used: the authorities (F24)
     if not actions or (answers.services and all(a.id == "keep_confirmation" for a in actions)):
         actions.append(Action("nothing_to_do"))
-    return tuple(actions)
+    return tuple(sorted(actions, key=lambda a: knowledge.action_order[a.id]))
+
+
+# ---------------------------------------------------------------------------------------------- reminders
+
+
+def confirmation_due(answers: Answers, objecting_now: bool, today: date) -> bool:
+    """Whether to tell the person to keep and look for Meta's confirmation e-mail (F14): when they are told to
+    object now, or objected within CONFIRMATION_WINDOW. The one place this is decided (action and .ics)."""
+    recent = any(today - day <= CONFIRMATION_WINDOW for day in answers.objections.values())
+    return objecting_now or recent
+
+
+def reminders_due(
+    answers: Answers, knowledge: Knowledge, today: date, age: AgeToday, confirmation: bool
+) -> tuple[Reminder, ...]:
+    """Calendar reminders that fit: none is made up for a result that needs none."""
+    out = []
+    public = any(knowledge.services[s].affected_through == "public_content" for s in answers.services)
+    if age.adult_from is None and public:
+        # A minor today: the 18th birthday is known only as a range; remind on its earliest possible day.
+        out.append(Reminder("turn18", age.birthday_18.earliest))
+    if confirmation:
+        out.append(Reminder("confirmation", today + timedelta(days=1)))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------- verdict
 
 
+def _judge_all(answers: Answers, knowledge: Knowledge, age: AgeToday) -> tuple[ServiceVerdict, ...]:
+    return tuple(judge_service(answers, s, knowledge, age) for s in ordered(answers.services))
+
+
+def linked_unknown(answers: Answers, knowledge: Knowledge) -> bool:
+    """More than one service of the Accounts Center group, and the person does not know if they are linked."""
+    group = [code for code in knowledge.accounts_center if code in answers.services]
+    return answers.linked is None and len(group) > 1
+
+
+def if_linked(
+    answers: Answers, knowledge: Knowledge, age: AgeToday, services: tuple[ServiceVerdict, ...]
+) -> tuple[tuple[str, Status], ...]:
+    """For "I don't know if they are linked": the statuses that would differ if the accounts are linked."""
+    if not linked_unknown(answers, knowledge):
+        return ()
+    linked = _judge_all(replace(answers, linked=True), knowledge, age)
+    return tuple(
+        (v.service, v.status) for v, base in zip(linked, services, strict=True) if v.status != base.status
+    )
+
+
 def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
     """The whole verdict for one answer set, as of `today`."""
     start = knowledge.meta.training_start
-    services = tuple(judge_service(answers, s, today, start) for s in ordered(answers.services))
-    unclear = tuple(dict.fromkeys(f for v in services for f in v.unclear))
-    if not answers.services:
-        unclear = ()
+    age = age_today(answers, today, start)
+    services = _judge_all(answers, knowledge, age)
+    objecting = objection_actions(answers, services, knowledge, age.adult_from is not None)
+    confirmation = confirmation_due(answers, bool(objecting), today)
     return Verdict(
         answers=answers,
         today=today,
         training_start=start,
-        adult_for_meta=adult_for_meta(answers),
+        adult_for_meta=age.adult_from is not None,
         age_assumed=answers.age is None,
-        adult_from=adult_from(answers, today, start),
+        age=age,
+        adult_from=age.adult_from,
         services=services,
-        actions=actions_for(answers, services),
-        unclear=unclear,
+        actions=actions_for(answers, services, knowledge, objecting, confirmation),
+        reminders=reminders_due(answers, knowledge, today, age, confirmation),
+        linked_unknown=linked_unknown(answers, knowledge),
+        if_linked=if_linked(answers, knowledge, age, services),
     )

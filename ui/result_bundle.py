@@ -11,8 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from kicheck.answers import Answers
+from kicheck.outputs import build_result
 from kicheck.present import ResultView
-from kicheck.result import build_result
 from ui.common import freeze_long_lived, kb
 
 try:  # Streamlit's own Altair -> Vega-Lite conversion, the one st.altair_chart runs on every render

@@ -49,7 +49,8 @@ def test_card_shows_window_categories_and_unclear_points(open_page):
     """A card says when, what data, and which points are unclear with who says what."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=ig&pub=ig&obj_ig=2025-07-01")
     card = " ".join(texts_in(at, "status-ig"))
-    assert "Used from 27 May 2025 to 1 July 2025" in card
+    assert "Used from 27 May 2025 until your objection on 1 July 2025" in card
+    assert "protected since" not in card.lower()  # a late objection never reads as "protected since" (R1)
     assert "Public posts and media" in card and "Always-public items" in card
     assert "Unclear: Older posts after a late objection" in card
     assert "Verbraucherzentrale Schleswig-Holstein" in card and "Meta" in card
@@ -85,8 +86,14 @@ def test_timeline_chart_spec(open_page):
     assert spec["height"] == {"step": 34}  # a fixed height collapses the lanes in the browser
     bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["y"]["field"] == "lane"
-    assert bars["encoding"]["y"]["sort"] == ["Facebook", "Instagram", "WhatsApp"]
-    assert set(bars["encoding"]["color"]["scale"]["domain"]) == {"may be used", "protected"}
+    # after a late objection, earlier and new content have a lane each (R1)
+    lanes = ["Facebook", "Instagram: before", "Instagram: new", "WhatsApp"]
+    assert bars["encoding"]["y"]["sort"] == lanes
+    assert set(bars["encoding"]["color"]["scale"]["domain"]) == {
+        "may be used",
+        "public before: may still be used (disputed)",
+        "new content: kept out",
+    }
     rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
     own = next(layer for layer in rules if "color" in layer["encoding"])
     assert own["encoding"]["color"]["scale"]["domain"] == [
@@ -98,7 +105,13 @@ def test_timeline_chart_spec(open_page):
         pa.ipc.open_stream(io.BytesIO(d.data.data)).read_all().to_pandas() for d in spec["_datasets"].values()
     ]
     periods = next(f for f in frames if "lane" in f.columns)
-    assert sorted(periods["kind"]) == ["may_be_used", "may_be_used", "may_be_used", "protected"]
+    assert sorted(periods["kind"]) == [
+        "earlier_disputed",
+        "may_be_used",
+        "may_be_used",
+        "may_be_used",
+        "new_protected",
+    ]
 
 
 def test_timeline_table_for_screen_readers(open_page):
@@ -106,7 +119,11 @@ def test_timeline_table_for_screen_readers(open_page):
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-07-01")
     table = at.table[0].value
     assert list(table.columns) == ["Was", "Bedeutung", "Wann"]
-    assert ["Facebook", "darf genutzt werden", "27. Mai 2025 – 1. Juli 2025"] in table.values.tolist()
+    assert [
+        "Facebook: vorher",
+        "darf genutzt werden",
+        "27. Mai 2025 – 1. Juli 2025",
+    ] in table.values.tolist()
 
 
 def test_share_link_is_canonical(open_page):

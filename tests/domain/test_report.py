@@ -1,12 +1,13 @@
 """The downloads: the Markdown summary and the calendar reminders."""
 
+import re
 from datetime import date
 
 import pytest
 from icalendar import Calendar
 
 from kicheck.answers import decode_query
-from kicheck.result import build_result
+from kicheck.outputs import build_result
 from tests.conftest import TODAY
 
 LINK = "https://check.example/result?v=1"
@@ -25,7 +26,14 @@ def test_markdown_has_date_answers_verdicts_actions_sources_and_version(kb):
     assert "### Facebook: In use" in md and "### Instagram: Partly protected" in md
     assert "(https://www.facebook.com/help/contact/712876720715583)" in md
     assert "Unclear: Older posts after a late objection." in md
-    assert "noyb" not in md or "https://" in md
+    sources = md.split("## Sources\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert (
+        len(sources) == len(result("lang=en&age=34&svc=fb,ig&pub=ig&obj_ig=2025-07-01", kb).view.sources) > 3
+    )
+    assert all(
+        re.fullmatch(r"- .+: \[.+\]\(https://[^ )]+\) – (confirmed|reported|unclear);.*", line)
+        for line in sources
+    )
     assert "Knowledge version 2026.11-2, reviewed on 29 November 2026" in md
     assert LINK in md
 
@@ -48,16 +56,32 @@ def test_minor_gets_a_reminder_when_turning_18(kb):
     assert "turn 18" in str(found[0].get("summary"))
 
 
-def test_objection_gets_a_confirmation_check_tomorrow(kb):
-    """Whoever objected (or should) is reminded to check the confirmation e-mail."""
-    found = events(result("lang=de&age=40&svc=fb&obj_fb=2025-07-01", kb).ics)
+def test_recent_objection_gets_a_confirmation_check_tomorrow(kb):
+    """Whoever objected in the last two weeks (or should object now) is reminded to check the confirmation e-mail."""
+    found = events(result("lang=de&age=40&svc=fb&obj_fb=2026-11-20", kb).ics)
     assert [e.decoded("dtstart") for e in found] == [date(2026, 11, 30)]
     assert "Bestätigungs-E-Mail" in str(found[0].get("summary"))
     assert LINK in str(found[0].get("description"))
     assert found[0].walk("VALARM")
 
 
-@pytest.mark.parametrize("query", ["age=40&svc=wa", "age=40&svc=none", "age=15&svc=wa&ai=wa"])
+def test_told_to_object_gets_a_confirmation_check_tomorrow(kb):
+    """The reminder follows the verdict's decision: an objection action now means a check tomorrow."""
+    found = events(result("lang=en&age=40&svc=fb", kb).ics)
+    assert [e.decoded("dtstart") for e in found] == [date(2026, 11, 30)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "age=40&svc=wa",
+        "age=40&svc=none",
+        "age=15&svc=wa&ai=wa",
+        # an objection 17 months ago: no "check the confirmation tomorrow", and nobody protected is told to object
+        "age=40&svc=fb&obj_fb=2025-07-01",
+        "age=40&svc=fb,ig&linked=1&obj_fb=2025-01-01",
+    ],
+)
 def test_no_reminder_where_none_fits(query, kb):
     """No made-up reminder: the .ics is offered only when one fits."""
     assert result(query, kb).ics is None

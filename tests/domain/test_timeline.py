@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from kicheck.answers import decode_query
+from kicheck.personal_timeline import build
 from kicheck.texts import Texts
-from kicheck.timeline import build
 from kicheck.verdict import decide
 from tests.conftest import TODAY
 
@@ -27,15 +27,24 @@ def periods(query, kb):
     [
         # in use: from the start to today
         ("age=34&svc=fb", [("fb", "may_be_used", START, TODAY)]),
-        # partly: used until the objection, protected since
+        # partly: used until the objection; after it no clean "protected": earlier content disputed, new
+        # content kept out (R1)
         (
             "age=34&svc=ig&obj_ig=2025-07-01",
-            [("ig", "may_be_used", START, date(2025, 7, 1)), ("ig", "protected", date(2025, 7, 1), TODAY)],
+            [
+                ("ig", "may_be_used", START, date(2025, 7, 1)),
+                ("ig", "earlier_disputed", date(2025, 7, 1), TODAY),
+                ("ig", "new_protected", date(2025, 7, 1), TODAY),
+            ],
         ),
         # protected: from the objection on
         ("age=34&svc=fb&obj_fb=2025-01-10", [("fb", "protected", date(2025, 1, 10), TODAY)]),
+        # before the start, day unknown: protected from the start on, never from a made-up day
+        ("age=34&svc=fb&obj_fb=before-start", [("fb", "protected", START, TODAY)]),
         # not affected: the whole time since the start
         ("age=15&svc=ig", [("ig", "not_affected", START, TODAY)]),
+        # a minor who chats with Meta AI: public content not affected, the chats unclear (R4)
+        ("age=15&svc=ig&ai=ig", [("ig", "chats_unclear", START, TODAY)]),
         # 19: possibly used from the start until the latest possible 18th birthday, then used
         (
             "age=19&svc=fb",
@@ -49,7 +58,8 @@ def periods(query, kb):
             "age=18&svc=fb&obj_fb=2026-03-01",
             [
                 ("fb", "possibly_used", date(2025, 11, 30), date(2026, 3, 1)),
-                ("fb", "protected", date(2026, 3, 1), TODAY),
+                ("fb", "earlier_disputed", date(2026, 3, 1), TODAY),
+                ("fb", "new_protected", date(2026, 3, 1), TODAY),
             ],
         ),
     ],
@@ -69,6 +79,26 @@ def test_markers_hold_events_start_objections_birthday_and_today(kb):
     assert (birthday.start, birthday.end) == (START, date(2025, 11, 29))
     assert [m.start for m in tl.markers] == sorted(m.start for m in tl.markers)
     assert tl.first < date(2024, 6, 14) and tl.last > TODAY
+
+
+def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
+    """R1: the chart never draws a clean "protected" period after a late objection; the lanes say which content."""
+    tl = timeline("age=34&svc=ig&obj_ig=2025-07-01", kb, "de")
+    assert [(p.lane, p.kind_label) for p in tl.periods] == [
+        ("Instagram: vorher", "darf genutzt werden"),
+        (
+            "Instagram: vorher",
+            "vorher Öffentliches: darf womöglich weiter genutzt werden (umstritten)",
+        ),
+        ("Instagram: neu", "neue Inhalte: außen vor"),
+    ]
+    assert "protected" not in {p.kind for p in tl.periods}
+
+
+def test_day_unknown_objection_has_no_marker(kb):
+    """An objection before the start on an unknown day is not drawn on the placeholder day."""
+    kinds = [m.kind for m in timeline("age=34&svc=fb,ig&obj_fb=before-start&obj_ig=2025-07-01", kb).markers]
+    assert kinds.count("objection") == 1
 
 
 def test_labels_follow_the_language(kb):

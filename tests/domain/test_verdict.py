@@ -69,7 +69,7 @@ def test_partly_protected_window_runs_from_start_to_objection(kb):
     fb = verdict("age=34&svc=fb&obj_fb=2025-07-01", kb).service("fb")
     assert fb.window.start == DateRange(START, START)
     assert fb.window.end == date(2025, 7, 1)
-    assert fb.protected_since == date(2025, 7, 1)
+    assert (fb.objection, fb.protected_since) == (date(2025, 7, 1), None)  # never "protected since" (R1)
     assert "F16" in fb.unclear  # whether older posts stay usable afterwards is disputed
 
 
@@ -77,7 +77,7 @@ def test_linked_objection_names_the_account_it_came_from(kb):
     """With linked accounts, Instagram is protected through the Facebook objection, and says so."""
     ig = verdict("age=34&svc=fb,ig&obj_fb=2025-01-10&linked=1", kb).service("ig")
     assert (ig.objection, ig.objection_via) == (date(2025, 1, 10), "fb")
-    assert "reason.via_fb" in ig.reasons
+    assert "reason.linked_via" in ig.reasons
 
 
 def test_in_use_lists_always_public_items_and_public_posts(kb):
@@ -136,6 +136,51 @@ def test_window_start_for_ages_around_18(query, expected):
     assert adult_from(answers, TODAY, START) == expected
 
 
+# the age is today's, from `age` on the day the link was made (d=); a link without d is read as made today:
+AGEING = [
+    # a 17-year-old's link opened 13 months later is an adult's: in use from the 18th birthday (a range)
+    ("age=17&svc=fb&d=2025-10-29", TODAY, IN_USE, (18, 19), DateRange(date(2025, 10, 30), date(2026, 10, 29))),
+    ("age=17&svc=fb&d=2026-11-29", TODAY, NOT_AFFECTED, (17, 17), None),
+    # six months later the birthday may have come: judged as possibly 18 (the safe side), window from it
+    ("age=17&svc=fb&d=2026-05-29", TODAY, IN_USE, (17, 18), DateRange(date(2026, 5, 30), date(2027, 5, 29))),
+    # issue 11: a late objection at 18 stays partly protected when the link is opened a year later
+    ("age=18&svc=fb&obj_fb=2026-01-15&d=2026-11-29", date(2027, 11, 29), PARTLY, (19, 19),
+     DateRange(date(2025, 11, 30), date(2026, 11, 29))),
+    # an adult's link opened later: from the start, as before
+    ("age=40&svc=fb&d=2025-06-01", TODAY, IN_USE, (41, 42), DateRange(START, START)),
+    # a minor with a wrong (adult) birth date: from the start, whenever the link is opened
+    ("age=16&bd=wrong&svc=fb&d=2026-11-29", date(2027, 11, 29), IN_USE, (17, 17), DateRange(START, START)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "today", "status", "ages", "adult"), AGEING)
+def test_age_is_judged_as_of_today(query, today, status, ages, adult, kb):
+    """The verdict judges the person at their age today, not at the age the link was made with."""
+    decoded = decode_query(query, today)
+    assert decoded.problems == ()
+    v = decide(decoded.answers, kb, today)
+    assert (v.services[0].status, v.age.ages, v.adult_from) == (status, ages, adult)
+
+
+@pytest.mark.parametrize(
+    ("query", "today", "expected"),
+    [
+        # the "turns 18" reminder follows the link's day: the same birthday whenever the link is opened
+        ("age=16&svc=ig&d=2026-11-29", TODAY, date(2027, 11, 30)),
+        ("age=16&svc=ig&d=2026-11-29", date(2027, 6, 1), date(2027, 11, 30)),
+        # ... and goes once the person is (possibly) 18
+        ("age=17&svc=ig&d=2025-11-29", TODAY, None),
+        ("age=17&svc=ig&d=2026-05-29", TODAY, None),
+        # only for a service with public content (the reminder is about objecting there)
+        ("age=16&svc=wa&ai=wa&d=2026-11-29", TODAY, None),
+    ],
+)
+def test_turn_18_reminder_follows_the_age_today(query, today, expected, kb):
+    """A minor is reminded on the earliest possible 18th birthday, counted from the day the link was made."""
+    v = decide(decode_query(query, today).answers, kb, today)
+    assert next((r.day for r in v.reminders if r.kind == "turn18"), None) == expected
+
+
 def test_objection_before_turning_18_protects(kb):
     """An 18-year-old who objected before any possible 18th birthday was never in use."""
     assert statuses("age=18&svc=ig&obj_ig=2025-07-01", kb) == {"ig": PROTECTED}
@@ -190,15 +235,92 @@ def test_threads_messenger_app_whatsapp(query, expected, kb):
     ("query", "service", "fact"),
     [
         ("age=34&svc=ig,th", "th", "F3"),
-        ("age=34&svc=app&ai=app", "app", "F3"),
-        ("age=34&svc=ms&ai=ms", "ms", "F20"),
+        # WhatsApp: whether a Facebook/Instagram objection covers the chats (F25), CNIL's statement (F18)
+        ("age=34&svc=wa&ai=wa", "wa", "F25"),
+        ("age=34&svc=fb,wa&ai=wa&obj_fb=2025-01-10", "wa", "F25"),
         ("age=34&svc=wa&ai=wa", "wa", "F18"),
+        # minors' chats with Meta AI: no statement (F28)
+        ("age=15&svc=wa&ai=wa", "wa", "F28"),
+        ("age=15&svc=fb&ai=fb", "fb", "F28"),
+        ("age=15&svc=ms,app&ai=ms", "ms", "F28"),
         ("age=34&svc=fb&obj_fb=2025-07-01", "fb", "F16"),
     ],
 )
 def test_unclear_points_are_attached(query, service, fact, kb):
     """Where the facts are unclear, the verdict says so (and the page shows who says what)."""
     assert fact in verdict(query, kb).service(service).unclear
+
+
+@pytest.mark.parametrize(
+    ("query", "service", "fact"),
+    [
+        # Messenger and Meta AI app chats follow the Facebook objection, reported (F20): no unclear point (R2)
+        ("age=34&svc=fb,ms&ai=ms&obj_fb=2025-01-10", "ms", "F20"),
+        ("age=34&svc=app&ai=app", "app", "F20"),
+        ("age=34&svc=app&ai=app", "app", "F3"),
+        # a minor who does not chat with Meta AI there: F28 does not bear on it
+        ("age=15&svc=wa", "wa", "F28"),
+        ("age=15&svc=fb,wa&ai=wa", "fb", "F28"),
+    ],
+)
+def test_no_unclear_point_where_the_facts_are_settled(query, service, fact, kb):
+    """A point the sources settle is not shown as unclear."""
+    assert fact not in verdict(query, kb).service(service).unclear
+
+
+def test_messenger_follows_facebook_as_reported(kb):
+    """R2: Messenger chats follow the Facebook objection and say so with the confidence 'reported'."""
+    ms = verdict("age=34&svc=fb,ms&ai=ms&obj_fb=2025-01-10", kb).service("ms")
+    assert (ms.status, ms.reasons) == (PROTECTED, ("reason.objected_before", "reason.follows_reported"))
+
+
+# a minor who chats with Meta AI: public content not used, the chats unclear (F28): "Not affected" keeps its
+# meaning for public content, and the card says the chats are unclear (R4)
+@pytest.mark.parametrize(
+    ("query", "service", "minor_ai_chats"),
+    [
+        ("age=15&svc=wa&ai=wa", "wa", True),
+        ("age=15&svc=fb,ms&ai=fb", "fb", True),
+        ("age=15&svc=fb,ms&ai=fb", "ms", False),
+        ("age=15&svc=wa", "wa", False),
+        ("age=34&svc=wa&ai=wa", "wa", False),  # an adult's chats are simply in use
+    ],
+)
+def test_minor_chats_with_meta_ai_are_unclear(query, service, minor_ai_chats, kb):
+    """R4: Not affected for public content, with the unclear point F28 and a reason for the chats."""
+    sv = verdict(query, kb).service(service)
+    assert sv.minor_ai_chats is minor_ai_chats
+    assert ("F28" in sv.unclear, "reason.minor_ai_chats" in sv.reasons) == (minor_ai_chats, minor_ai_chats)
+    if service in ("fb", "wa") and query.startswith("age=15"):
+        assert sv.status is NOT_AFFECTED
+
+
+# unknown answers: "I don't know whether they are linked" is judged as not linked (the safe side), with the
+# statuses that would differ if they are; an objection before the start with no known day protects
+@pytest.mark.parametrize(
+    ("query", "expected", "if_linked"),
+    [
+        ("svc=fb,ig&obj_fb=2025-01-10&linked=unknown", {"fb": PROTECTED, "ig": IN_USE}, (("ig", PROTECTED),)),
+        ("svc=fb,ig&obj_ig=2025-09-01&linked=unknown", {"fb": IN_USE, "ig": PARTLY}, (("fb", PARTLY),)),
+        ("svc=fb,ig&linked=unknown", {"fb": IN_USE, "ig": IN_USE}, ()),
+        ("svc=fb,ig,th&obj_fb=before-start&linked=unknown", {"fb": PROTECTED, "ig": IN_USE, "th": IN_USE},
+         (("ig", PROTECTED), ("th", PROTECTED))),
+        ("svc=fb&obj_fb=before-start", {"fb": PROTECTED}, ()),
+        ("svc=fb,ig&obj_fb=before-start&linked=1", {"fb": PROTECTED, "ig": PROTECTED}, ()),
+    ],
+)  # fmt: skip
+def test_unknown_answers(query, expected, if_linked, kb):
+    """Linked unknown: judged as not linked, with what holds if linked; a day-unknown objection protects."""
+    v = verdict(f"age=34&{query}", kb)
+    assert ({s.service: s.status for s in v.services}, v.if_linked) == (expected, if_linked)
+    assert v.linked_unknown == ("linked=unknown" in query)
+
+
+def test_day_unknown_objection_is_never_given_a_day(kb):
+    """The placeholder day of a before-start objection stays inside the rules: flagged, never 'protected since'."""
+    v = verdict("age=34&svc=fb,ig&obj_fb=before-start&linked=1", kb)
+    assert [(s.objection_day_known, s.objection_via) for s in v.services] == [(False, None), (False, "fb")]
+    assert verdict("age=34&svc=fb&obj_fb=2025-05-26", kb).services[0].objection_day_known
 
 
 # ---------------------------------------------------------------------------------------------- actions
@@ -211,16 +333,26 @@ def test_unclear_points_are_attached(query, service, fact, kb):
         ("age=34&svc=fb", ["object_service", "keep_confirmation", "complain_dpa"]),
         ("age=34&svc=fb,ig&linked=1", ["object_linked", "keep_confirmation", "complain_dpa"]),
         ("age=34&svc=fb,ig&obj_fb=2025-01-01", ["object_service", "keep_confirmation", "complain_dpa"]),
-        ("age=34&svc=fb&obj_fb=2025-01-01", ["keep_confirmation", "nothing_to_do"]),
-        ("age=34&svc=fb&obj_fb=2025-07-01", ["keep_confirmation", "complain_dpa"]),
+        ("age=34&svc=fb&obj_fb=2025-01-01", ["nothing_to_do"]),
+        ("age=34&svc=fb&obj_fb=2025-07-01", ["complain_dpa"]),
+        # the confirmation e-mail: when told to object now, or after an objection of the last 14 days only
+        # (never "object again if none came" to someone who objected 18 months ago)
+        ("age=34&svc=fb&obj_fb=2026-11-15", ["keep_confirmation", "complain_dpa"]),
+        ("age=34&svc=fb&obj_fb=2026-11-14", ["complain_dpa"]),
         # public posts not yet used can still be hidden or deleted
         ("age=34&svc=ig&pub=ig", ["object_service", "keep_confirmation", "hide_or_delete", "complain_dpa"]),
         # WhatsApp: stop, delete, Advanced Chat Privacy
-        ("age=34&svc=wa&ai=wa", ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "complain_dpa"]),
+        (
+            "age=34&svc=wa&ai=wa",
+            ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "wa_general_objection", "complain_dpa"],
+        ),
         ("age=34&svc=wa", ["nothing_to_do"]),
         # minors: object now anyway; with a wrong birth date: correct it first
         ("age=15&svc=ig", ["object_minor", "keep_confirmation"]),
-        ("age=15&svc=ig&obj_ig=2025-09-01", ["keep_confirmation", "nothing_to_do"]),
+        ("age=15&svc=ig&obj_ig=2025-09-01", ["nothing_to_do"]),
+        # a minor who chats with Meta AI: the levers for the chats, not "nothing to do" (R4)
+        ("age=15&svc=ig&ai=ig&obj_ig=2025-09-01", ["stop_meta_ai"]),
+        ("age=15&svc=ig&obj_ig=2026-11-28", ["keep_confirmation", "nothing_to_do"]),
         ("age=15&bd=wrong&svc=ig", ["fix_birthdate", "keep_confirmation", "complain_dpa"]),
         # Threads alone: through Instagram's form; Messenger chats: the Facebook form may cover them
         ("age=34&svc=th", ["object_threads", "keep_confirmation", "complain_dpa"]),
@@ -237,8 +369,25 @@ def test_actions_in_order_of_effect(query, expected, kb):
     assert action_ids(query, kb) == expected
 
 
-def test_effective_objection_prefers_the_earliest_linked_date():
-    """effective_objection: own date unless linked, then the earlier of both."""
-    a = decode_query("age=30&svc=fb,ig&obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", TODAY).answers
-    assert effective_objection(a, "fb") == (date(2025, 3, 1), "ig")
-    assert effective_objection(a, "ig") == (date(2025, 3, 1), None)
+@pytest.mark.parametrize(
+    ("query", "service", "expected"),
+    [
+        # own date unless linked, then the earliest of the Accounts Center group (own wins a tie)
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", "fb", (date(2025, 3, 1), "ig", "linked")),
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", "ig", (date(2025, 3, 1), None, "own")),
+        ("obj_fb=2025-09-01&obj_ig=2025-09-01&linked=1", "fb", (date(2025, 9, 1), None, "own")),
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01", "fb", (date(2025, 9, 1), None, "own")),
+        ("obj_fb=2025-09-01", "ig", None),
+        # a service without a form follows another's effective objection, linked or not
+        ("obj_fb=2025-09-01&obj_ig=2025-03-01&linked=1", "th", (date(2025, 3, 1), "ig", "follows")),
+        ("obj_fb=2025-03-01&obj_ig=2025-09-01&linked=1", "th", (date(2025, 3, 1), "fb", "follows")),
+        ("obj_fb=2025-03-01", "ms", (date(2025, 3, 1), "fb", "follows")),
+        # no route: no objection counts
+        ("obj_fb=2025-03-01&obj_ig=2025-03-01", "wa", None),
+    ],
+)
+def test_effective_objection(query, service, expected, kb):
+    """effective_objection: own, linked (earliest of the group), followed, or none."""
+    a = decode_query(f"age=30&svc=fb,ig,th,wa,ms&ai=ms,wa&{query}", TODAY).answers
+    found = effective_objection(a, service, kb)
+    assert (found and (found.day, found.via, found.how)) == expected

@@ -26,8 +26,10 @@ pytestmark = pytest.mark.browser
 # Distinctive answers, so finding them in the server log cannot be a coincidence.
 AGE = 37
 OBJECTED_FB = date(2025, 7, 14)  # a day that appears nowhere in the app's content
-SHARED_PATH = f"/result?v=1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&obj_fb=2025-07-14&obj_ig=2025-05-26"
-EXPECTED = {"fb": "partly", "ig": "protected", "wa": "in_use"}
+SHARED_PATH = f"/result?v=1.1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&linked=0&obj_fb=2025-07-14"
+# Instagram not yet objected: the page tells the person to object now, so the .ics reminds them to check the
+# confirmation e-mail tomorrow (an objection of 2025 alone gets no such reminder any more).
+EXPECTED = {"fb": "partly", "ig": "in_use", "wa": "in_use"}
 # Every way the answers could be written into a log line: link parameters and the dates in any format.
 ANSWER_TRACES = (
     rf"age={AGE}",
@@ -89,7 +91,7 @@ def answer_questions(tab: Tab, t: Texts) -> None:
     choose(tab, t("q.linked"), t("answer.linked_unknown"))
     choose(tab, t("q.objection", service="Facebook"), t("answer.objection_on_date"))
     type_date(tab, "obj_fb_date", t("q.objection_date", service="Facebook"), OBJECTED_FB)
-    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_by_deadline"))
+    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_not_yet"))
     tab.act(lambda: tab.key("submit").get_by_role("button", name=t("check.submit")).click())
     expect(tab.page).to_have_url(re.compile(r"/result\?"))
     expect(tab.key("share")).to_be_visible()

@@ -1,4 +1,4 @@
-"""A verdict as a table for the timeline chart: marked dates and, per service, the periods of its lane.
+"""The personal timeline: a verdict as rows for the chart (marked dates and, per service, its periods).
 
 Plain rows (dataclasses), labelled in the page's language; the chart and the screen-reader table below it are
 both drawn from these same rows.
@@ -9,10 +9,22 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
+from kicheck.answers import ordered
 from kicheck.texts import Texts
 from kicheck.verdict import Status, Verdict
 
-PERIOD_KINDS = ("may_be_used", "possibly_used", "protected", "not_affected")
+# After a late objection there is no clean "protected" period (R1): what was public before the objection may
+# still be used (disputed, F16) while new content is kept out; each has a lane of its own. A minor who chats
+# with Meta AI is not affected for public content, and unclear for the chats (F28).
+PERIOD_KINDS = (
+    "may_be_used",
+    "possibly_used",
+    "protected",
+    "not_affected",
+    "earlier_disputed",
+    "new_protected",
+    "chats_unclear",
+)
 MARKER_KINDS = ("event", "start", "objection", "birthday", "today")
 MARGIN = timedelta(days=30)
 
@@ -78,9 +90,10 @@ def _general_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
 
 def _personal_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
     out = []
-    for service in ("fb", "ig"):
-        when = verdict.answers.objection(service)
-        if when is not None:
+    for service in ordered(verdict.answers.objections):
+        when = verdict.answers.objections[service]
+        # An objection before the start on a day not known is not drawn on a made-up day (the card says it).
+        if verdict.answers.objection_day_known(service):
             label = texts("timeline.objection", service=texts.service(service))
             out.append(Marker("objection", when, None, label, texts.date(when)))
     span = verdict.adult_from
@@ -92,26 +105,39 @@ def _personal_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
     return out
 
 
-def _period(service: str, kind: str, start: date, end: date, texts: Texts) -> Period:
+def _period(service: str, kind: str, start: date, end: date, texts: Texts, lane: str = "") -> Period:
     date_text = texts("date.from_to", start=texts.date(start), end=texts.date(end))
-    return Period(service, texts.service(service), kind, texts(f"period.{kind}"), start, end, date_text)
+    name = texts.service(service)
+    lane_name = texts(f"timeline.lane_{lane}", service=name) if lane else name
+    return Period(service, lane_name, kind, texts(f"period.{kind}"), start, end, date_text)
 
 
 def _periods(sv, verdict: Verdict, texts: Texts) -> list[Period]:
     today, code = verdict.today, sv.service
     if sv.status is Status.NOT_AFFECTED:
-        return [_period(code, "not_affected", verdict.training_start, today, texts)]
+        kind = "chats_unclear" if sv.minor_ai_chats else "not_affected"
+        return [_period(code, kind, verdict.training_start, today, texts)]
     if sv.status is Status.PROTECTED:
-        return [_period(code, "protected", sv.protected_since, today, texts)]
-    window = sv.window
+        # Day unknown (before the start): protected at least from the start on; no made-up day is shown.
+        since = sv.protected_since if sv.objection_day_known else verdict.training_start
+        return [_period(code, "protected", since, today, texts)]
+    return _used_periods(sv, today, texts)
+
+
+def _used_periods(sv, today: date, texts: Texts) -> list[Period]:
+    """In use, or partly protected: used from the window's start; after a late objection, two lanes (R1)."""
+    window, code = sv.window, sv.service
+    lane = "earlier" if window.end is not None else ""
     out = []
     used_from = window.start.latest
     used_to = window.end if window.end is not None else today
     if not window.start.exact:
         # The 18th birthday is known only as a range: data may have been used from somewhere inside it.
-        out.append(_period(code, "possibly_used", window.start.earliest, min(used_from, used_to), texts))
+        start, end = window.start.earliest, min(used_from, used_to)
+        out.append(_period(code, "possibly_used", start, end, texts, lane))
     if used_to > used_from:
-        out.append(_period(code, "may_be_used", used_from, used_to, texts))
+        out.append(_period(code, "may_be_used", used_from, used_to, texts, lane))
     if window.end is not None:
-        out.append(_period(code, "protected", window.end, today, texts))
+        out.append(_period(code, "earlier_disputed", window.end, today, texts, lane))
+        out.append(_period(code, "new_protected", window.end, today, texts, "new"))
     return out

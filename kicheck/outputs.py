@@ -1,4 +1,5 @@
-"""Everything the result page shows for one answer set, built in one go (and cached by the page layer)."""
+"""Everything one answer set gives the person, built in one go (and cached by the page layer): the verdict in
+words, the timeline chart and its table, the Markdown export and the calendar reminders."""
 
 from __future__ import annotations
 
@@ -12,17 +13,15 @@ from kicheck import report
 from kicheck.answers import Answers
 from kicheck.chart import timeline_chart
 from kicheck.knowledge import Knowledge
+from kicheck.personal_timeline import Timeline, build
 from kicheck.present import ResultView, result_view
 from kicheck.texts import Texts
-from kicheck.timeline import Timeline, build
-from kicheck.verdict import Verdict, decide
+from kicheck.verdict import decide
 
 
 @dataclass(frozen=True)
 class Result:
-    verdict: Verdict
     view: ResultView
-    timeline: Timeline
     chart: alt.LayerChart
     table: pd.DataFrame  # the chart's facts as a table, for screen readers
     markdown: str
@@ -42,9 +41,7 @@ def build_result(answers: Answers, knowledge: Knowledge, today: date, link: str)
     timeline = build(verdict, t)
     reminders = report.reminders(verdict, t, link)
     return Result(
-        verdict=verdict,
         view=view,
-        timeline=timeline,
         chart=timeline_chart(timeline, t),
         table=timeline_table(timeline, t),
         markdown=report.markdown(view, verdict, t, link),
