@@ -22,9 +22,32 @@ from pathlib import Path
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _REPLICA = re.compile(r"[A-Za-z0-9.\-\[\]:]+:[0-9]{1,5}")
+# An origin allowed to embed the app in a frame: scheme and host (and port), nothing else.
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?")
+_DENY_FRAMING = '    add_header X-Frame-Options "DENY" always;'
 
 
-def render(replicas: Sequence[str], listen: str, log_dir: str | os.PathLike[str] = "/var/log/nginx") -> str:
+def frame_headers(frame_ancestors: Sequence[str]) -> dict[str, str]:
+    """Who may embed the app: nobody by default; else exactly these origins (CSP frame-ancestors).
+
+    X-Frame-Options (for browsers without CSP level 2) can only say DENY or SAMEORIGIN, not name another
+    site: it is sent when nobody may embed the app, and left out when the operator allows some origins.
+    """
+    for origin in frame_ancestors:
+        if not _ORIGIN.fullmatch(origin):
+            raise ValueError(f"frame ancestor must be scheme://host[:port], got {origin!r}")
+    if not frame_ancestors:
+        return {"FRAME_ANCESTORS": "'none'", "X_FRAME_OPTIONS": _DENY_FRAMING}
+    allowed = "# X-Frame-Options left out: some origins may embed the app (frame-ancestors above)."
+    return {"FRAME_ANCESTORS": " ".join(frame_ancestors), "X_FRAME_OPTIONS": f"    {allowed}"}
+
+
+def render(
+    replicas: Sequence[str],
+    listen: str,
+    log_dir: str | os.PathLike[str] = "/var/log/nginx",
+    frame_ancestors: Sequence[str] = (),
+) -> str:
     """The http-context configuration for these replicas ("host:port" each)."""
     if not replicas:
         raise ValueError("at least one replica (host:port) is needed")
@@ -35,6 +58,7 @@ def render(replicas: Sequence[str], listen: str, log_dir: str | os.PathLike[str]
         "LISTEN": listen,
         "UPSTREAM_SERVERS": "\n".join(f"    server {r} max_fails=1 fail_timeout=10s;" for r in replicas),
         "LOG_DIR": str(log_dir),
+        **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
     unknown = set(PLACEHOLDER.findall(template)) - values.keys()
@@ -43,12 +67,19 @@ def render(replicas: Sequence[str], listen: str, log_dir: str | os.PathLike[str]
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
-def write_standalone(directory: str | os.PathLike[str], replicas: Sequence[str], listen: str) -> Path:
+def write_standalone(
+    directory: str | os.PathLike[str],
+    replicas: Sequence[str],
+    listen: str,
+    frame_ancestors: Sequence[str] = (),
+) -> Path:
     """Write DIR/nginx.conf: a whole nginx configuration, self-contained in DIR, including the template."""
     root = Path(directory).resolve()
     for sub in ("logs", "temp/client_body", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
         (root / sub).mkdir(parents=True, exist_ok=True)
-    (root / "meta-ki-check.conf").write_text(render(replicas, listen, root / "logs"), encoding="utf-8")
+    (root / "meta-ki-check.conf").write_text(
+        render(replicas, listen, root / "logs", frame_ancestors), encoding="utf-8"
+    )
     # Started as root, nginx would run its workers as `nobody`, who cannot write the temp dirs in DIR.
     user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
     temp = "\n".join(
@@ -76,12 +107,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--listen", default="80", help="nginx `listen` argument (default: 80)")
     parser.add_argument("--log-dir", default="/var/log/nginx", help="directory of the two log files")
     parser.add_argument("--standalone", metavar="DIR", help="write a complete, rootless config into DIR")
+    parser.add_argument(
+        "--frame-ancestor",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="an origin (https://host) allowed to embed the app in a frame (repeat); default: nobody",
+    )
     args = parser.parse_args(argv)
     try:
         if args.standalone:
-            print(write_standalone(args.standalone, args.replica, args.listen))
+            print(write_standalone(args.standalone, args.replica, args.listen, args.frame_ancestor))
         else:
-            sys.stdout.write(render(args.replica, args.listen, args.log_dir))
+            sys.stdout.write(render(args.replica, args.listen, args.log_dir, args.frame_ancestor))
     except ValueError as error:
         parser.error(str(error))
     return 0
