@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import ast
+import base64
+import hashlib
+import re
 import subprocess
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import streamlit
 import yaml
 
 pytestmark = pytest.mark.timeout(60)
@@ -87,3 +91,34 @@ def test_nginx_template_renders_and_passes_nginx_syntax_check(
         timeout=30,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_frame_ancestors_default_to_none_and_take_an_operators_allow_list(
+    render_nginx_conf: ModuleType,
+) -> None:
+    """Nobody may frame the app unless the operator names origins; then X-Frame-Options (DENY only) is left out."""
+    default = render_nginx_conf.render(["127.0.0.1:8501"], "8080")
+    assert "frame-ancestors 'none'" in default
+    assert 'add_header X-Frame-Options "DENY" always;' in default
+    allowed = render_nginx_conf.render(
+        ["127.0.0.1:8501"], "8080", frame_ancestors=["https://news.example", "https://blog.example:8443"]
+    )
+    assert 'frame-ancestors https://news.example https://blog.example:8443" always;' in allowed
+    assert "X-Frame-Options" not in allowed.replace("# X-Frame-Options left out", "")
+    for bad in ("*", "https://x.example; script-src *", "javascript:alert(1)", "https://x.example/path"):
+        with pytest.raises(ValueError):
+            render_nginx_conf.render(["127.0.0.1:8501"], "8080", frame_ancestors=[bad])
+
+
+def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page() -> None:
+    """The CSP's script hashes are those of the inline scripts in this Streamlit's index.html (an upgrade shows)."""
+    html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL)
+    hashes = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in inline
+    }
+    conf = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    (csp,) = re.findall(r'add_header Content-Security-Policy "([^"]+)"', conf)
+    script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
+    assert set(re.findall(r"'sha256-[^']+'", script_src)) == hashes
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
