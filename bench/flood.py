@@ -3,9 +3,10 @@
 Visitors speak Streamlit's websocket protocol (bench/visitors.py), each on a link nobody opened before. The
 server's CPU time (/proc/<pid>/stat) is read around two windows of visits made one after the other:
 *early*, the first `window` distinct links after a short warm-up; *late*, `window` more after `fill` further
-distinct links have been opened (filling the result cache, which holds 2,048 entries). Between the windows the
-fill runs `concurrency` visitors at a time. Loopback only; every visit has a time limit and the whole flood a
-deadline, so the run always ends.
+distinct links have been opened (filling the result cache, which holds 2,048 entries). Each window is followed
+by the same links again (*cached*: the result comes from the cache, so the visit is the page alone). Between
+the windows the fill runs `concurrency` visitors at a time. Loopback only; every visit has a time limit and
+the whole flood a deadline, so the run always ends.
 
     python -m bench.flood [--fill 2000] [--window 100] [--flag runner.postScriptGC=true ...]
 """
@@ -94,14 +95,18 @@ async def flood(server: Server, today: date, args: argparse.Namespace, log) -> d
     late = queries[WARMUP + args.window + args.fill :]
     await sequential(server, warm)  # imports, knowledge base, first chart: not what the windows measure
     first = await sequential(server, early)
+    first_cached = await sequential(server, early)
     log(f"flood early: {first.figures()['server_cpu_ms_per_visit']:.1f} ms CPU per visit")
     deadline = time.monotonic() + args.max_fill_s
     filled = await concurrent(server, fill, args.concurrency, deadline)
     log(f"flood fill: {filled.visits} distinct links in {filled.cpu_s:.0f} s server CPU")
     second = await sequential(server, late)
+    second_cached = await sequential(server, late)
     log(f"flood late: {second.figures()['server_cpu_ms_per_visit']:.1f} ms CPU per visit")
     early_ms = first.figures()["server_cpu_ms_per_visit"]
     late_ms = second.figures()["server_cpu_ms_per_visit"]
+    cached_early_ms = first_cached.figures()["server_cpu_ms_per_visit"]
+    cached_late_ms = second_cached.figures()["server_cpu_ms_per_visit"]
     return {
         "flags": args.flag,
         "distinct_links_before_late": WARMUP + first.visits + filled.visits,
@@ -109,6 +114,9 @@ async def flood(server: Server, today: date, args: argparse.Namespace, log) -> d
         "fill": filled.figures(),
         "late": second.figures(),
         "late_over_early": late_ms / early_ms if early_ms else None,
+        "early_cached": first_cached.figures(),
+        "late_cached": second_cached.figures(),
+        "cached_late_over_early": cached_late_ms / cached_early_ms if cached_early_ms else None,
         "rss_mb_after": server.rss_mb(),
     }
 

@@ -73,7 +73,7 @@ def table(run: dict) -> str:
     if spec:
         rows.append(
             (
-                "  chart -> Streamlit Vega-Lite spec",
+                "  chart -> Vega-Lite spec + Arrow (cached)",
                 f"median {_ms(spec['median'], 1)}, p95 {_ms(spec['p95'], 1)}",
                 "",
                 "",
