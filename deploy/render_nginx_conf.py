@@ -47,6 +47,7 @@ def render(
     listen: str,
     log_dir: str | os.PathLike[str] = "/var/log/nginx",
     frame_ancestors: Sequence[str] = (),
+    cache_dir: str | os.PathLike[str] = "/var/cache/nginx/meta-ki-check",
 ) -> str:
     """The http-context configuration for these replicas ("host:port" each)."""
     if not replicas:
@@ -58,6 +59,7 @@ def render(
         "LISTEN": listen,
         "UPSTREAM_SERVERS": "\n".join(f"    server {r} max_fails=1 fail_timeout=10s;" for r in replicas),
         "LOG_DIR": str(log_dir),
+        "CACHE_DIR": str(cache_dir),
         **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -75,10 +77,10 @@ def write_standalone(
 ) -> Path:
     """Write DIR/nginx.conf: a whole nginx configuration, self-contained in DIR, including the template."""
     root = Path(directory).resolve()
-    for sub in ("logs", "temp/client_body", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
+    for sub in ("logs", "cache", "temp/client_body", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     (root / "meta-ki-check.conf").write_text(
-        render(replicas, listen, root / "logs", frame_ancestors), encoding="utf-8"
+        render(replicas, listen, root / "logs", frame_ancestors, root / "cache"), encoding="utf-8"
     )
     # Started as root, nginx would run its workers as `nobody`, who cannot write the temp dirs in DIR.
     user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
@@ -106,6 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--replica", action="append", required=True, help="host:port of a replica (repeat)")
     parser.add_argument("--listen", default="80", help="nginx `listen` argument (default: 80)")
     parser.add_argument("--log-dir", default="/var/log/nginx", help="directory of the two log files")
+    parser.add_argument(
+        "--cache-dir",
+        default="/var/cache/nginx/meta-ki-check",
+        help="directory where nginx keeps Streamlit's static files (writable by nginx's workers)",
+    )
     parser.add_argument("--standalone", metavar="DIR", help="write a complete, rootless config into DIR")
     parser.add_argument(
         "--frame-ancestor",
@@ -119,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.standalone:
             print(write_standalone(args.standalone, args.replica, args.listen, args.frame_ancestor))
         else:
-            sys.stdout.write(render(args.replica, args.listen, args.log_dir, args.frame_ancestor))
+            conf = render(args.replica, args.listen, args.log_dir, args.frame_ancestor, args.cache_dir)
+            sys.stdout.write(conf)
     except ValueError as error:
         parser.error(str(error))
     return 0

@@ -119,6 +119,26 @@ def test_static_files_are_compressed_and_cached_for_a_year(edge: Edge, watched: 
     assert document.all_headers().get("cache-control") == "no-cache"
 
 
+def test_static_files_are_served_by_nginx_once_it_has_them(edge: Edge, browser: Browser) -> None:
+    """A second visitor's scripts come from nginx's copy (cache=HIT, no replica), the page from the replica."""
+    for _ in range(2):
+        context = browser.new_context()
+        try:
+            start = len(access_log(edge))
+            Tab(context.new_page(), edge.url).open(SHARED)
+        finally:
+            context.close()
+    second = access_log(edge)[start:]
+    scripts = [line for line in second if " /static/js/" in line]
+    assert len(scripts) > 10
+    assert all(" cache=HIT upstream=- " in line for line in scripts), scripts[:3]
+    assert any(" /result " in line and f"upstream=127.0.0.1:{edge.replica_port} " in line for line in second)
+
+
+def access_log(edge: Edge) -> list[str]:
+    return (edge.directory / "nginx" / "logs" / "meta-ki-check.access.log").read_text().splitlines()
+
+
 def status_and_location(url: str) -> tuple[int, str | None]:
     """Status and Location of a GET that does not follow redirects."""
 
