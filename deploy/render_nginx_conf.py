@@ -13,6 +13,7 @@ The scale-out test (tests/deploy/test_scale_out.py) uses exactly this. Standard 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import re
 import sys
@@ -42,12 +43,24 @@ def frame_headers(frame_ancestors: Sequence[str]) -> dict[str, str]:
     return {"FRAME_ANCESTORS": " ".join(frame_ancestors), "X_FRAME_OPTIONS": f"    {allowed}"}
 
 
+def real_ip(trusted: Sequence[str]) -> str:
+    """Behind another proxy (an Ingress controller), take the client's address from X-Forwarded-For as set by
+    these networks only, so that the per-client limits count visitors, not the proxy."""
+    for network in trusted:
+        ipaddress.ip_network(network)  # ValueError for anything but an address or a network
+    if not trusted:
+        return "    # Clients connect directly: $binary_remote_addr is the visitor (see --real-ip-from)."
+    lines = [f"    set_real_ip_from {network};" for network in trusted]
+    return "\n".join([*lines, "    real_ip_header X-Forwarded-For;", "    real_ip_recursive on;"])
+
+
 def render(
     replicas: Sequence[str],
     listen: str,
     log_dir: str | os.PathLike[str] = "/var/log/nginx",
     frame_ancestors: Sequence[str] = (),
     cache_dir: str | os.PathLike[str] = "/var/cache/nginx/meta-ki-check",
+    real_ip_from: Sequence[str] = (),
 ) -> str:
     """The http-context configuration for these replicas ("host:port" each)."""
     if not replicas:
@@ -60,6 +73,9 @@ def render(
         "UPSTREAM_SERVERS": "\n".join(f"    server {r} max_fails=1 fail_timeout=10s;" for r in replicas),
         "LOG_DIR": str(log_dir),
         "CACHE_DIR": str(cache_dir),
+        # One replica needs no sticky routing: no cookie at all.
+        "ROUTE_COOKIE": "$kicheck_route_set_cookie" if len(replicas) > 1 else '""',
+        "REAL_IP": real_ip(real_ip_from),
         **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -115,6 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--standalone", metavar="DIR", help="write a complete, rootless config into DIR")
     parser.add_argument(
+        "--real-ip-from",
+        action="append",
+        default=[],
+        metavar="NETWORK",
+        help="a proxy network trusted to name the client in X-Forwarded-For (repeat), e.g. the Ingress pods",
+    )
+    parser.add_argument(
         "--frame-ancestor",
         action="append",
         default=[],
@@ -126,7 +149,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.standalone:
             print(write_standalone(args.standalone, args.replica, args.listen, args.frame_ancestor))
         else:
-            conf = render(args.replica, args.listen, args.log_dir, args.frame_ancestor, args.cache_dir)
+            conf = render(
+                args.replica,
+                args.listen,
+                args.log_dir,
+                args.frame_ancestor,
+                args.cache_dir,
+                args.real_ip_from,
+            )
             sys.stdout.write(conf)
     except ValueError as error:
         parser.error(str(error))

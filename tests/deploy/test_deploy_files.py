@@ -31,27 +31,70 @@ def _top_level_imports(sources: list[Path]) -> set[str]:
     return names
 
 
-def test_k8s_manifests_parse_and_probe_streamlit_health() -> None:
-    """deploy/k8s.yaml parses as Deployment, Service and Ingress; probes, non-root and affinity are set."""
+def test_k8s_manifests_parse_and_put_the_tested_nginx_in_front_of_every_pod() -> None:
+    """deploy/k8s.yaml: pods run Streamlit on loopback behind the sidecar nginx; probes, limits, autoscaling."""
     docs = [d for d in yaml.safe_load_all((DEPLOY / "k8s.yaml").read_text(encoding="utf-8")) if d]
-    by_kind = {d["kind"]: d for d in docs}
-    assert sorted(by_kind) == ["Deployment", "Ingress", "Service"]
-
-    deployment = by_kind["Deployment"]
-    assert deployment["spec"]["replicas"] == 3
+    kinds = [d["kind"] for d in docs]
+    assert sorted(kinds) == sorted(
+        ["Deployment", "Service", "Ingress", "Ingress", "Ingress", "HorizontalPodAutoscaler", "NetworkPolicy"]
+    )
+    deployment = next(d for d in docs if d["kind"] == "Deployment")
     pod = deployment["spec"]["template"]["spec"]
     assert pod["securityContext"]["runAsNonRoot"] is True
-    (container,) = pod["containers"]
-    for probe in ("readinessProbe", "livenessProbe"):
-        assert container[probe]["httpGet"] == {"path": "/_stcore/health", "port": 8501}, probe
-    assert container["resources"]["requests"] and container["resources"]["limits"]
+    app, nginx = pod["containers"]
+    assert "--server.address=127.0.0.1" in app["args"]  # only the sidecar reaches Streamlit
+    assert "/_stcore/health" in " ".join(app["livenessProbe"]["exec"]["command"])
+    assert nginx["readinessProbe"]["httpGet"] == {"path": "/_stcore/health", "port": 8080}
+    assert {m["mountPath"] for m in nginx["volumeMounts"]} >= {"/etc/nginx/conf.d", "/var/cache/nginx"}
+    assert app["resources"]["requests"]["cpu"] == "1" and app["resources"]["limits"]["memory"]
+    service = next(d for d in docs if d["kind"] == "Service")
+    assert service["spec"]["ports"][0]["targetPort"] == nginx["ports"][0]["name"]
 
-    annotations = by_kind["Ingress"]["metadata"]["annotations"]
-    assert annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"
-    assert int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
-    assert annotations["nginx.ingress.kubernetes.io/enable-access-log"] == "false"
-    backend = by_kind["Ingress"]["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
-    assert backend["name"] == by_kind["Service"]["metadata"]["name"]
+    ingresses = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Ingress"}
+    for ingress in ingresses.values():
+        annotations = ingress["metadata"]["annotations"]
+        assert annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+        assert (
+            annotations["nginx.ingress.kubernetes.io/session-cookie-name"] == "kicheck_pod"
+        )  # not the sidecar's
+        assert annotations["nginx.ingress.kubernetes.io/enable-access-log"] == "false"
+        backend = ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+        assert backend["name"] == service["metadata"]["name"]
+    stream = ingresses["meta-ki-check-stream"]["metadata"]["annotations"]
+    assert stream["nginx.ingress.kubernetes.io/limit-rps"] == "2"  # as limit_req zone=kicheck_sessions
+    assert stream["nginx.ingress.kubernetes.io/limit-connections"] == "16"  # as limit_conn kicheck_websockets
+    assert int(stream["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
+    assert "limit-rps" not in " ".join(ingresses["meta-ki-check-static"]["metadata"]["annotations"])
+
+    hpa = next(d for d in docs if d["kind"] == "HorizontalPodAutoscaler")
+    assert hpa["spec"]["scaleTargetRef"]["name"] == deployment["metadata"]["name"]
+    assert 3 <= hpa["spec"]["minReplicas"] < hpa["spec"]["maxReplicas"]
+    policy = next(d for d in docs if d["kind"] == "NetworkPolicy")
+    assert policy["spec"]["egress"] == [] and "Egress" in policy["spec"]["policyTypes"]
+
+
+def test_the_sidecar_configuration_renders_and_passes_nginx_syntax_check(
+    tmp_path: Path, nginx: Path, render_nginx_conf: ModuleType
+) -> None:
+    """The k8s sidecar's nginx.conf (one replica on loopback, client address from the Ingress) is valid."""
+    text = render_nginx_conf.render(
+        ["127.0.0.1:8501"], "8080", tmp_path, (), tmp_path / "cache", ["10.0.0.0/8"]
+    )
+    assert "set_real_ip_from 10.0.0.0/8;" in text and "real_ip_header X-Forwarded-For;" in text
+    assert 'add_header Set-Cookie "" always;' in text  # one replica: no routing cookie
+    with pytest.raises(ValueError):
+        render_nginx_conf.render(["127.0.0.1:8501"], "8080", real_ip_from=["10.0.0.0/8; evil"])
+    (tmp_path / "site.conf").write_text(text, encoding="utf-8")
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(
+        f"events {{}}\nhttp {{\n    access_log off;\n    proxy_temp_path {tmp_path};\n"
+        f"    include {tmp_path / 'site.conf'};\n}}\n",
+        encoding="utf-8",
+    )
+    args = [str(nginx), "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log")]
+    args += ["-g", f"pid {tmp_path / 'nginx.pid'};"]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
 
 
 def test_dockerfile_copies_the_app_and_runs_it_as_non_root() -> None:
