@@ -247,6 +247,13 @@ class Edge:
     def netguard_log(self) -> Path:
         return self.directory / "netguard.log"
 
+    def logs(self) -> str:
+        parts = []
+        for path in sorted(p for p in self.directory.rglob("*.log") if p.is_file()):
+            text = path.read_text(encoding="utf-8", errors="replace")[-10000:]
+            parts.append(f"===== {path.relative_to(self.directory)} =====\n{text}")
+        return "\n".join(parts) or "(no logs)"
+
     def calls_out(self) -> list[str]:
         """Every lookup or connection to another host the replica attempted so far."""
         lines = self.netguard_log.read_text(encoding="utf-8").splitlines()
@@ -319,4 +326,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     cluster = item.stash.get(_CLUSTER, None)
     if report.failed and cluster is not None:
         report.sections.append(("scale-out server logs (replicas, nginx)", cluster.logs()))
+    edge = getattr(item, "funcargs", {}).get("edge")
+    if report.failed and isinstance(edge, Edge):
+        report.sections.append(("edge logs (replica, nginx, netguard)", edge.logs()))
     return report

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import re
 import subprocess
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -165,3 +166,12 @@ def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page() -> None:
     script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
     assert set(re.findall(r"'sha256-[^']+'", script_src)) == hashes
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+
+
+def test_config_keeps_the_settings_the_deployment_relies_on() -> None:
+    """No per-run full GC (flat cost), a 1 MB message limit, and no external-IP lookup at start."""
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False  # bench/flood.py: 4.03x -> 0.97x late/early
+    assert config["server"]["maxMessageSize"] == 1  # bench/messages.py: largest message 14 KB
+    assert config["browser"]["serverAddress"]  # test_no_calls_out.py proves the effect
+    assert config["logger"]["hideWelcomeMessage"] is True
