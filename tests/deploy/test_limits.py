@@ -81,7 +81,7 @@ def test_a_client_opening_sessions_too_fast_gets_429_while_another_is_served(edg
 
 
 def test_a_frame_over_the_message_limit_is_refused_by_its_length(edge: Edge) -> None:
-    """An 8 MB WebSocket frame closes the connection (1009, too big) without growing the replica's memory."""
+    """An 8 MB WebSocket frame closes the connection unread (1009, too big): the replica's memory stays put."""
     assert edge.replica is not None and edge.replica.popen is not None
     rss_before = rss_kb(edge.replica.popen.pid)
     with contextlib.ExitStack() as sessions:
@@ -91,6 +91,8 @@ def test_a_frame_over_the_message_limit_is_refused_by_its_length(edge: Edge) -> 
             session.send(b"\0" * FRAME_OVER_LIMIT)
         with pytest.raises(ConnectionClosed) as closed:
             session.recv(timeout=30)
-    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009, closed.value
+    # 1009 "message too big"; or, when the replica closed while the rest of the frame was still on its way,
+    # a dropped connection without a close frame. A replica that read the frame would close with 1002.
+    assert closed.value.rcvd is None or closed.value.rcvd.code == 1009, closed.value
     assert rss_kb(edge.replica.popen.pid) - rss_before < 4 * 1024  # KiB: far less than the frame
     assert visit(edge.url).ok
