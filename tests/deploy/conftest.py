@@ -280,7 +280,7 @@ class Edge:
                 self.replica.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Edge]:
     """The hardened front door: one replica (as the Dockerfile runs it) behind deploy/nginx.conf."""
     require(NGINX, "nginx")

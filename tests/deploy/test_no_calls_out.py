@@ -9,6 +9,7 @@ replica runs with tests/deploy/netguard (an audit hook that records and refuses 
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import pytest
@@ -36,10 +37,19 @@ def handshake(url: str, origin: str) -> int:
 
 
 def visit(url: str) -> visitors.Visit:
-    """A visitor speaking Streamlit's protocol opens a share link and reads the verdict."""
-    (visitor,) = asyncio.run(visitors.crowd(url, "result", [(QUERY, [LABEL])], timeout=60))
-    asyncio.run(visitors.leave([visitor]))
-    return visitor.visit
+    """A visitor speaking Streamlit's protocol opens a share link and reads the verdict.
+
+    In a thread of its own: Playwright's sync API (the browser tests of this session) keeps an event loop
+    running in the main thread, where asyncio.run refuses to start another.
+    """
+
+    async def one() -> visitors.Visit:
+        (visitor,) = await visitors.crowd(url, "result", [(QUERY, [LABEL])], timeout=60)
+        await visitors.leave([visitor])
+        return visitor.visit
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, one()).result(timeout=90)
 
 
 def test_the_replica_makes_no_call_out_at_start_up_or_for_a_visit(edge: Edge) -> None:
