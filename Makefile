@@ -6,7 +6,7 @@ APP_OK := $(VENV)/.app-installed
 DEV_OK := $(VENV)/.dev-installed
 PORT   ?= 8501
 
-.PHONY: run test lint unit browser-tests bench system-packages clean
+.PHONY: run test lint unit browser-tests bench fuzz system-packages clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -41,6 +41,10 @@ test: $(DEV_OK) system-packages lint
 
 bench: $(DEV_OK) system-packages
 	$(PY) -m bench
+
+# 10,000 generated link maps through the decoder and the whole result build; fails on any exception.
+fuzz: $(DEV_OK)
+	$(PY) -m bench.fuzz --maps 10000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

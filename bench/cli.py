@@ -35,6 +35,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--pages", type=int, help="browser pages opened at once (default 10; quick 2)")
     parser.add_argument("--timeout", type=int, default=180, help="seconds a visitor of a burst may wait")
     parser.add_argument("--no-browser", action="store_true", help="only the in-process figures")
+    parser.add_argument(
+        "--no-deploy", action="store_true", help="leave out flood, messages, capacity and bytes on the wire"
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     args.rounds = args.rounds or (4 if quick else 20)
@@ -226,6 +229,27 @@ async def browser_part(args: argparse.Namespace, today: date, log) -> dict:
     return out
 
 
+def deploy_part(args: argparse.Namespace, today: date, log) -> dict:
+    """Issue 12's figures: flat cost under a flood, message sizes, capacity, bytes per first visit."""
+    from bench import capacity, flood, messages, wire
+
+    out: dict = {}
+    fill = 400 if args.quick else 2000
+    window = 50 if args.quick else 100
+    flood_args = flood.parse(["--fill", str(fill), "--window", str(window), "--seed", str(args.seed + 7)])
+    out["flood"] = flood.run(flood_args, log)
+    with Servers(with_hello=False) as servers:
+        out["messages"] = messages.run(servers.app, today)
+    log(f"largest message sent: {out['messages']['largest_sent']:,} bytes")
+    rates = [4, 8, 12] if args.quick else list(capacity.DEFAULT_RATES)
+    out["capacity"] = capacity.run(rates, 8 if args.quick else 20, log)
+    if not args.no_browser:
+        query = links.queries(1, today, seed=args.seed + 3, need_service=True)[0]
+        out["wire"] = wire.run(query, rounds=2 if args.quick else 3)
+        log(f"first visit via nginx: {out['wire']['result page via nginx']['transferred_kb']:,} KB")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     os.chdir(ROOT)
@@ -254,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_browser:
         run["browser"] = asyncio.run(browser_part(args, today, log))
         run["ratios"] = ratios(run["browser"])
+    if not args.no_deploy:
+        run["deploy"] = deploy_part(args, today, log)
     run["duration_s"] = time.perf_counter() - started
     run["machine"]["load_avg_at_end"] = os.getloadavg()
     run["machine"]["cpu_busy_share_during_run"] = busy_share(busy_at_start)

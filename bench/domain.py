@@ -58,15 +58,13 @@ def build_result_times(queries: list[str], today: date, link_base: str = "http:/
     return out
 
 
-def _streamlit_spec_times(charts: list) -> dict | None:
-    """What st.altair_chart does with a chart when rendering: Altair -> Vega-Lite spec, Arrow datasets."""
-    try:
-        from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
-    except ImportError:  # a Streamlit without the private helper: the figure is left out
-        return None
+def _streamlit_spec_times(charts: list) -> dict:
+    """What the result page caches per answer set: the chart as a Vega-Lite spec with Arrow datasets."""
+    from ui.result_bundle import vega_lite_payload
+
     times = []
     for chart in charts:
         start = time.perf_counter_ns()
-        _convert_altair_to_vega_lite_spec(chart)
+        vega_lite_payload(chart)
         times.append((time.perf_counter_ns() - start) / 1e6)
     return summary(times)

@@ -73,7 +73,7 @@ def table(run: dict) -> str:
     if spec:
         rows.append(
             (
-                "  chart -> Streamlit Vega-Lite spec",
+                "  chart -> Vega-Lite spec + Arrow (cached)",
                 f"median {_ms(spec['median'], 1)}, p95 {_ms(spec['p95'], 1)}",
                 "",
                 "",
@@ -182,8 +182,66 @@ def table(run: dict) -> str:
             rows.append(
                 ("  errors", str(len(pages["app"]["errors"])), str(len(pages["hello"]["errors"])), "")
             )
+    if "deploy" in run:
+        rows += deploy_rows(run["deploy"])
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     lines.append(f"\nrun took {run['duration_s']:.0f} s")
     return "\n".join(lines)
+
+
+def deploy_rows(deploy: dict) -> list[tuple[str, str, str, str]]:
+    """Issue 12: CPU per visit early and late in a flood, message sizes, capacity, bytes per first visit."""
+    f = deploy["flood"]
+    cpu = "server_cpu_ms_per_visit"
+    seen = f["distinct_links_before_late"]
+    rows = [
+        (
+            f"flood: CPU per new link, first {f['early']['visits']} / after {seen}",
+            f"{_ms(f['early'][cpu], 1)} / {_ms(f['late'][cpu], 1)}",
+            "",
+            _x(f["late_over_early"]),
+        ),
+        (
+            "flood: CPU per cached link, early / late",
+            f"{_ms(f['early_cached'][cpu], 1)} / {_ms(f['late_cached'][cpu], 1)}",
+            "",
+            _x(f["cached_late_over_early"]),
+        ),
+        ("flood: errors, RSS after", f"{f['late']['error_count']}, {f['rss_mb_after']:.0f} MB", "", ""),
+    ]
+    m = deploy["messages"]
+    rows.append(
+        (
+            "largest WebSocket message sent / received",
+            f"{m['largest_sent']:,} / {m['largest_received']} B",
+            "",
+            "",
+        )
+    )
+    c = deploy["capacity"]
+    rows.append(
+        (
+            f"capacity: new-link visits/s at p95 < {c['p95_limit_ms'] / 1000:g} s (one replica)",
+            f"{c['visits_per_s']:g}/s (~{c['people_per_s']:.1f} people/s with the questionnaire)",
+            "",
+            "",
+        )
+    )
+    wire = deploy.get("wire")
+    if wire and "error" not in wire:
+        for name in ("result page via nginx", "result page direct", "floor + st.code via nginx"):
+            w = wire[name]
+            floor = wire["floor via nginx" if "nginx" in name else "floor direct"]
+            cpu_ms = w["replica_cpu_ms_last_visit"]
+            rows.append(
+                (
+                    f"first visit, {name}",
+                    f"{w['transferred_kb']:,} KB ({w['responses']} files), replica CPU {cpu_ms} ms",
+                    f"{floor['transferred_kb']:,} KB",
+                    "",
+                )
+            )
+        rows.append(("  result page / floor via nginx", "", "", _x(wire["ratio_to_floor_via_nginx"])))
+    return rows

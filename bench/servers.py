@@ -35,7 +35,7 @@ class Server:
     log: Path
     proc: subprocess.Popen | None = None
     started_in_s: float | None = None
-    extra: dict = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)  # extra `streamlit run` flags, e.g. --runner.x=y
 
     @property
     def base(self) -> str:
@@ -57,6 +57,7 @@ class Server:
             "true",
             "--browser.gatherUsageStats",
             "false",
+            *self.flags,
         ]
 
     def start(self) -> None:
@@ -130,20 +131,21 @@ def cpu_seconds(pid: int) -> float:
 class Servers:
     """The app (app.py in the repository) and the floor (a one-line page in a temporary folder)."""
 
-    def __init__(self) -> None:
+    def __init__(self, app_flags: list[str] | None = None, with_hello: bool = True) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="meta-ki-bench-"))
         hello_dir = self.tmp / "hello"
         (hello_dir / ".streamlit").mkdir(parents=True)
         (hello_dir / "hello.py").write_text(HELLO_SCRIPT, encoding="utf-8")
         shutil.copy(ROOT / ".streamlit" / "config.toml", hello_dir / ".streamlit" / "config.toml")
-        self.app = Server("app", "app.py", ROOT, free_port(), self.tmp / "app.log")
+        self.app = Server("app", "app.py", ROOT, free_port(), self.tmp / "app.log", flags=app_flags or [])
         self.hello = Server("hello", "hello.py", hello_dir, free_port(), self.tmp / "hello.log")
+        self.running = [self.app, self.hello] if with_hello else [self.app]
 
     def __enter__(self) -> Servers:
         try:
-            for server in (self.app, self.hello):
+            for server in self.running:
                 server.start()
-            for server in (self.app, self.hello):
+            for server in self.running:
                 server.wait_ready()
         except BaseException:
             self.__exit__()
@@ -151,6 +153,6 @@ class Servers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for server in (self.app, self.hello):
+        for server in self.running:
             server.stop()
         shutil.rmtree(self.tmp, ignore_errors=True)

@@ -26,6 +26,7 @@ class Visit:
     ms: float | None = None
     error: str | None = None
     texts: list[str] = field(default_factory=list)
+    largest_message: int = 0  # bytes of the largest message the server sent in this visit
 
 
 @dataclass
@@ -41,7 +42,7 @@ class Visitor:
             self.ws = None
 
 
-def _rerun(base: str, page: str, query: str) -> bytes:
+def rerun_message(base: str, page: str, query: str) -> bytes:
     msg = BackMsg()
     state = msg.rerun_script
     state.query_string = query
@@ -71,15 +72,18 @@ async def visit(
     start = time.perf_counter()
     ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
     texts: list[str] = []
+    largest = 0
     try:
         async with asyncio.timeout(timeout):
             visitor.ws = await websockets.connect(
                 ws_url, subprotocols=["streamlit"], max_size=None, origin=base, open_timeout=timeout
             )
-            await visitor.ws.send(_rerun(base, page, query))
+            await visitor.ws.send(rerun_message(base, page, query))
             while True:
                 msg = ForwardMsg()
-                msg.ParseFromString(await visitor.ws.recv())
+                raw = await visitor.ws.recv()
+                largest = max(largest, len(raw))
+                msg.ParseFromString(raw)
                 texts += _texts(msg)
                 if msg.HasField("script_finished"):
                     if msg.script_finished == DONE:
@@ -93,9 +97,9 @@ async def visit(
     ms = (time.perf_counter() - start) * 1000
     missing = [want for want in expect if not any(want in text for text in texts)]
     if missing:
-        visitor.visit = Visit(False, ms, f"verdict missing: {missing[0]!r}", texts)
+        visitor.visit = Visit(False, ms, f"verdict missing: {missing[0]!r}", texts, largest)
     else:
-        visitor.visit = Visit(True, ms, None, texts)
+        visitor.visit = Visit(True, ms, None, texts, largest)
 
 
 async def crowd(

@@ -13,6 +13,7 @@ The scale-out test (tests/deploy/test_scale_out.py) uses exactly this. Standard 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import re
 import sys
@@ -22,9 +23,45 @@ from pathlib import Path
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _REPLICA = re.compile(r"[A-Za-z0-9.\-\[\]:]+:[0-9]{1,5}")
+# An origin allowed to embed the app in a frame: scheme and host (and port), nothing else.
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?")
+_DENY_FRAMING = '    add_header X-Frame-Options "DENY" always;'
 
 
-def render(replicas: Sequence[str], listen: str, log_dir: str | os.PathLike[str] = "/var/log/nginx") -> str:
+def frame_headers(frame_ancestors: Sequence[str]) -> dict[str, str]:
+    """Who may embed the app: nobody by default; else exactly these origins (CSP frame-ancestors).
+
+    X-Frame-Options (for browsers without CSP level 2) can only say DENY or SAMEORIGIN, not name another
+    site: it is sent when nobody may embed the app, and left out when the operator allows some origins.
+    """
+    for origin in frame_ancestors:
+        if not _ORIGIN.fullmatch(origin):
+            raise ValueError(f"frame ancestor must be scheme://host[:port], got {origin!r}")
+    if not frame_ancestors:
+        return {"FRAME_ANCESTORS": "'none'", "X_FRAME_OPTIONS": _DENY_FRAMING}
+    allowed = "# X-Frame-Options left out: some origins may embed the app (frame-ancestors above)."
+    return {"FRAME_ANCESTORS": " ".join(frame_ancestors), "X_FRAME_OPTIONS": f"    {allowed}"}
+
+
+def real_ip(trusted: Sequence[str]) -> str:
+    """Behind another proxy (an Ingress controller), take the client's address from X-Forwarded-For as set by
+    these networks only, so that the per-client limits count visitors, not the proxy."""
+    for network in trusted:
+        ipaddress.ip_network(network)  # ValueError for anything but an address or a network
+    if not trusted:
+        return "    # Clients connect directly: $binary_remote_addr is the visitor (see --real-ip-from)."
+    lines = [f"    set_real_ip_from {network};" for network in trusted]
+    return "\n".join([*lines, "    real_ip_header X-Forwarded-For;", "    real_ip_recursive on;"])
+
+
+def render(
+    replicas: Sequence[str],
+    listen: str,
+    log_dir: str | os.PathLike[str] = "/var/log/nginx",
+    frame_ancestors: Sequence[str] = (),
+    cache_dir: str | os.PathLike[str] = "/var/cache/nginx/meta-ki-check",
+    real_ip_from: Sequence[str] = (),
+) -> str:
     """The http-context configuration for these replicas ("host:port" each)."""
     if not replicas:
         raise ValueError("at least one replica (host:port) is needed")
@@ -35,6 +72,11 @@ def render(replicas: Sequence[str], listen: str, log_dir: str | os.PathLike[str]
         "LISTEN": listen,
         "UPSTREAM_SERVERS": "\n".join(f"    server {r} max_fails=1 fail_timeout=10s;" for r in replicas),
         "LOG_DIR": str(log_dir),
+        "CACHE_DIR": str(cache_dir),
+        # One replica needs no sticky routing: no cookie at all.
+        "ROUTE_COOKIE": "$kicheck_route_set_cookie" if len(replicas) > 1 else '""',
+        "REAL_IP": real_ip(real_ip_from),
+        **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
     unknown = set(PLACEHOLDER.findall(template)) - values.keys()
@@ -43,12 +85,19 @@ def render(replicas: Sequence[str], listen: str, log_dir: str | os.PathLike[str]
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
-def write_standalone(directory: str | os.PathLike[str], replicas: Sequence[str], listen: str) -> Path:
+def write_standalone(
+    directory: str | os.PathLike[str],
+    replicas: Sequence[str],
+    listen: str,
+    frame_ancestors: Sequence[str] = (),
+) -> Path:
     """Write DIR/nginx.conf: a whole nginx configuration, self-contained in DIR, including the template."""
     root = Path(directory).resolve()
-    for sub in ("logs", "temp/client_body", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
+    for sub in ("logs", "cache", "temp/client_body", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
         (root / sub).mkdir(parents=True, exist_ok=True)
-    (root / "meta-ki-check.conf").write_text(render(replicas, listen, root / "logs"), encoding="utf-8")
+    (root / "meta-ki-check.conf").write_text(
+        render(replicas, listen, root / "logs", frame_ancestors, root / "cache"), encoding="utf-8"
+    )
     # Started as root, nginx would run its workers as `nobody`, who cannot write the temp dirs in DIR.
     user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
     temp = "\n".join(
@@ -75,13 +124,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--replica", action="append", required=True, help="host:port of a replica (repeat)")
     parser.add_argument("--listen", default="80", help="nginx `listen` argument (default: 80)")
     parser.add_argument("--log-dir", default="/var/log/nginx", help="directory of the two log files")
+    parser.add_argument(
+        "--cache-dir",
+        default="/var/cache/nginx/meta-ki-check",
+        help="directory where nginx keeps Streamlit's static files (writable by nginx's workers)",
+    )
     parser.add_argument("--standalone", metavar="DIR", help="write a complete, rootless config into DIR")
+    parser.add_argument(
+        "--real-ip-from",
+        action="append",
+        default=[],
+        metavar="NETWORK",
+        help="a proxy network trusted to name the client in X-Forwarded-For (repeat), e.g. the Ingress pods",
+    )
+    parser.add_argument(
+        "--frame-ancestor",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="an origin (https://host) allowed to embed the app in a frame (repeat); default: nobody",
+    )
     args = parser.parse_args(argv)
     try:
         if args.standalone:
-            print(write_standalone(args.standalone, args.replica, args.listen))
+            print(write_standalone(args.standalone, args.replica, args.listen, args.frame_ancestor))
         else:
-            sys.stdout.write(render(args.replica, args.listen, args.log_dir))
+            conf = render(
+                args.replica,
+                args.listen,
+                args.log_dir,
+                args.frame_ancestor,
+                args.cache_dir,
+                args.real_ip_from,
+            )
+            sys.stdout.write(conf)
     except ValueError as error:
         parser.error(str(error))
     return 0

@@ -5,7 +5,6 @@ This is the only layer besides pages/ that imports Streamlit; it holds no rules.
 
 from __future__ import annotations
 
-import gc
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -22,25 +21,7 @@ FALLBACK_BASE = "http://localhost:8501"
 @st.cache_resource(show_spinner=False)
 def kb() -> knowledge.Knowledge:
     """The knowledge base, read and validated once per server process and shared by all sessions."""
-    loaded = knowledge.default()
-    freeze_long_lived()
-    return loaded
-
-
-_frozen: set[str] = set()
-
-
-def freeze_long_lived(stage: str = "knowledge") -> None:
-    """Exempt what lives for good from the cyclic GC: after the knowledge base, and after the first result.
-
-    Streamlit runs gc.collect(2) after every script run (runner.postScriptGC), walking every tracked object:
-    some 140,000 once Altair, pandas and the knowledge base are loaded, about 100 ms a run. gc.freeze() moves
-    the objects alive now (modules, Altair's schema, the knowledge base) out of those walks; objects freed
-    later by reference counting are still freed.
-    """
-    if stage not in _frozen:
-        _frozen.add(stage)
-        gc.freeze()
+    return knowledge.default()
 
 
 def leave_legacy_pages_mode() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import os
 import signal
 import socket
@@ -25,6 +26,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
+NETGUARD = Path(__file__).resolve().parent / "netguard"  # a sitecustomize that records and blocks calls out
 STARTUP_TIMEOUT = 90  # seconds for a replica (or nginx) to answer its health check; 2 cores, cold imports
 
 _CLUSTER = pytest.StashKey["Cluster"]()
@@ -80,7 +82,7 @@ class Process:
     cwd: Path = REPO
     popen: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> None:
+    def start(self, env: dict[str, str] | None = None) -> None:
         with self.log.open("ab") as out:
             self.popen = subprocess.Popen(
                 self.args,
@@ -89,7 +91,7 @@ class Process:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
             )
 
     @property
@@ -183,17 +185,7 @@ class Cluster:
         for replica in self.replicas:
             replica.process.wait_healthy(f"http://{replica.addr}/_stcore/health")
 
-        self.port = free_port()
-        nginx_dir = self.directory / "nginx"
-        listen = f"127.0.0.1:{self.port}"
-        conf = render_nginx_conf.write_standalone(nginx_dir, [r.addr for r in self.replicas], listen)
-        error_log = nginx_dir / "error.log"
-        # -e: the error log used at startup, before the configuration (and -g's error_log) is read.
-        args = [str(NGINX), "-p", str(nginx_dir), "-c", str(conf), "-e", str(error_log)]
-        args += ["-g", f"daemon off; pid {nginx_dir / 'nginx.pid'}; error_log {error_log};"]
-        self.nginx = Process("nginx", args, nginx_dir / "nginx-stdout.log")
-        self.nginx.start()
-        self.nginx.wait_healthy(f"{self.url}/_stcore/health")
+        self.nginx, self.port = start_nginx(self.directory / "nginx", [r.addr for r in self.replicas])
 
     def stop(self) -> None:
         try:
@@ -202,6 +194,102 @@ class Cluster:
         finally:
             for replica in self.replicas:
                 replica.process.stop()
+
+
+def dockerfile_command(port: int) -> list[str]:
+    """The CMD of deploy/Dockerfile, run with this Python and on `port` instead of 8501."""
+    lines = (REPO / "deploy" / "Dockerfile").read_text(encoding="utf-8").splitlines()
+    (cmd,) = [line.removeprefix("CMD ") for line in lines if line.startswith("CMD ")]
+    args = json.loads(cmd)
+    assert args[0] == "streamlit", args
+    swapped = [f"--server.port={port}" if a == "--server.port=8501" else a for a in args[1:]]
+    assert f"--server.port={port}" in swapped, args
+    return [sys.executable, "-m", "streamlit", *swapped]
+
+
+def start_nginx(directory: Path, replicas: list[str], **render_options: object) -> tuple[Process, int]:
+    """nginx running deploy/nginx.conf (rendered for `replicas`) on a free loopback port, once it answers."""
+    port = free_port()
+    conf = render_nginx_conf.write_standalone(directory, replicas, f"127.0.0.1:{port}", **render_options)
+    error_log = directory / "error.log"
+    # -e: the error log used at startup, before the configuration (and -g's error_log) is read.
+    args = [str(NGINX), "-p", str(directory), "-c", str(conf), "-e", str(error_log)]
+    args += ["-g", f"daemon off; pid {directory / 'nginx.pid'}; error_log {error_log};"]
+    process = Process("nginx", args, directory / "nginx-stdout.log")
+    process.start()
+    process.wait_healthy(f"http://127.0.0.1:{port}/_stcore/health")
+    return process, port
+
+
+@dataclass
+class Edge:
+    """One replica started exactly as deploy/Dockerfile starts it, behind nginx, with every call out recorded.
+
+    The replica runs the Dockerfile's CMD (wildcard address, headless) with tests/deploy/netguard on its
+    PYTHONPATH: an audit hook that logs and refuses any name lookup or connection to another machine.
+    """
+
+    directory: Path
+    replica_port: int = 0
+    port: int = 0
+    replica: Process | None = None
+    nginx: Process | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def replica_url(self) -> str:
+        return f"http://127.0.0.1:{self.replica_port}"
+
+    @property
+    def netguard_log(self) -> Path:
+        return self.directory / "netguard.log"
+
+    def logs(self) -> str:
+        parts = []
+        for path in sorted(p for p in self.directory.rglob("*.log") if p.is_file()):
+            text = path.read_text(encoding="utf-8", errors="replace")[-10000:]
+            parts.append(f"===== {path.relative_to(self.directory)} =====\n{text}")
+        return "\n".join(parts) or "(no logs)"
+
+    def calls_out(self) -> list[str]:
+        """Every lookup or connection to another host the replica attempted so far."""
+        lines = self.netguard_log.read_text(encoding="utf-8").splitlines()
+        assert any(line.startswith("netguard active") for line in lines), "the recorder did not load"
+        return [line for line in lines if not line.startswith("netguard active")]
+
+    def start(self) -> None:
+        self.replica_port = free_port()
+        env = {"PYTHONPATH": str(NETGUARD), "KICHECK_NETGUARD_LOG": str(self.netguard_log)}
+        env["HOME"] = str(self.directory)  # no developer's ~/.streamlit/config.toml
+        self.replica = Process(
+            "replica (Dockerfile CMD)", dockerfile_command(self.replica_port), self.directory / "replica.log"
+        )
+        self.replica.start(env)
+        self.replica.wait_healthy(f"{self.replica_url}/_stcore/health")
+        self.nginx, self.port = start_nginx(self.directory / "nginx", [f"127.0.0.1:{self.replica_port}"])
+
+    def stop(self) -> None:
+        try:
+            if self.nginx is not None:
+                self.nginx.stop()
+        finally:
+            if self.replica is not None:
+                self.replica.stop()
+
+
+@pytest.fixture(scope="package")
+def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Edge]:
+    """The hardened front door: one replica (as the Dockerfile runs it) behind deploy/nginx.conf."""
+    require(NGINX, "nginx")
+    edge = Edge(tmp_path_factory.mktemp("edge"))
+    try:
+        edge.start()
+        yield edge
+    finally:
+        edge.stop()
 
 
 @pytest.fixture
@@ -238,4 +326,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     cluster = item.stash.get(_CLUSTER, None)
     if report.failed and cluster is not None:
         report.sections.append(("scale-out server logs (replicas, nginx)", cluster.logs()))
+    edge = getattr(item, "funcargs", {}).get("edge")
+    if report.failed and isinstance(edge, Edge):
+        report.sections.append(("edge logs (replica, nginx, netguard)", edge.logs()))
     return report

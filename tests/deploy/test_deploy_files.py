@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import ast
+import base64
+import hashlib
+import re
 import subprocess
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import streamlit
 import yaml
 
 pytestmark = pytest.mark.timeout(60)
@@ -27,27 +32,70 @@ def _top_level_imports(sources: list[Path]) -> set[str]:
     return names
 
 
-def test_k8s_manifests_parse_and_probe_streamlit_health() -> None:
-    """deploy/k8s.yaml parses as Deployment, Service and Ingress; probes, non-root and affinity are set."""
+def test_k8s_manifests_parse_and_put_the_tested_nginx_in_front_of_every_pod() -> None:
+    """deploy/k8s.yaml: pods run Streamlit on loopback behind the sidecar nginx; probes, limits, autoscaling."""
     docs = [d for d in yaml.safe_load_all((DEPLOY / "k8s.yaml").read_text(encoding="utf-8")) if d]
-    by_kind = {d["kind"]: d for d in docs}
-    assert sorted(by_kind) == ["Deployment", "Ingress", "Service"]
-
-    deployment = by_kind["Deployment"]
-    assert deployment["spec"]["replicas"] == 3
+    kinds = [d["kind"] for d in docs]
+    assert sorted(kinds) == sorted(
+        ["Deployment", "Service", "Ingress", "Ingress", "Ingress", "HorizontalPodAutoscaler", "NetworkPolicy"]
+    )
+    deployment = next(d for d in docs if d["kind"] == "Deployment")
     pod = deployment["spec"]["template"]["spec"]
     assert pod["securityContext"]["runAsNonRoot"] is True
-    (container,) = pod["containers"]
-    for probe in ("readinessProbe", "livenessProbe"):
-        assert container[probe]["httpGet"] == {"path": "/_stcore/health", "port": 8501}, probe
-    assert container["resources"]["requests"] and container["resources"]["limits"]
+    app, nginx = pod["containers"]
+    assert "--server.address=127.0.0.1" in app["args"]  # only the sidecar reaches Streamlit
+    assert "/_stcore/health" in " ".join(app["livenessProbe"]["exec"]["command"])
+    assert nginx["readinessProbe"]["httpGet"] == {"path": "/_stcore/health", "port": 8080}
+    assert {m["mountPath"] for m in nginx["volumeMounts"]} >= {"/etc/nginx/conf.d", "/var/cache/nginx"}
+    assert app["resources"]["requests"]["cpu"] == "1" and app["resources"]["limits"]["memory"]
+    service = next(d for d in docs if d["kind"] == "Service")
+    assert service["spec"]["ports"][0]["targetPort"] == nginx["ports"][0]["name"]
 
-    annotations = by_kind["Ingress"]["metadata"]["annotations"]
-    assert annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"
-    assert int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
-    assert annotations["nginx.ingress.kubernetes.io/enable-access-log"] == "false"
-    backend = by_kind["Ingress"]["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
-    assert backend["name"] == by_kind["Service"]["metadata"]["name"]
+    ingresses = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Ingress"}
+    for ingress in ingresses.values():
+        annotations = ingress["metadata"]["annotations"]
+        assert annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+        assert (
+            annotations["nginx.ingress.kubernetes.io/session-cookie-name"] == "kicheck_pod"
+        )  # not the sidecar's
+        assert annotations["nginx.ingress.kubernetes.io/enable-access-log"] == "false"
+        backend = ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+        assert backend["name"] == service["metadata"]["name"]
+    stream = ingresses["meta-ki-check-stream"]["metadata"]["annotations"]
+    assert stream["nginx.ingress.kubernetes.io/limit-rps"] == "2"  # as limit_req zone=kicheck_sessions
+    assert stream["nginx.ingress.kubernetes.io/limit-connections"] == "16"  # as limit_conn kicheck_websockets
+    assert int(stream["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
+    assert "limit-rps" not in " ".join(ingresses["meta-ki-check-static"]["metadata"]["annotations"])
+
+    hpa = next(d for d in docs if d["kind"] == "HorizontalPodAutoscaler")
+    assert hpa["spec"]["scaleTargetRef"]["name"] == deployment["metadata"]["name"]
+    assert 3 <= hpa["spec"]["minReplicas"] < hpa["spec"]["maxReplicas"]
+    policy = next(d for d in docs if d["kind"] == "NetworkPolicy")
+    assert policy["spec"]["egress"] == [] and "Egress" in policy["spec"]["policyTypes"]
+
+
+def test_the_sidecar_configuration_renders_and_passes_nginx_syntax_check(
+    tmp_path: Path, nginx: Path, render_nginx_conf: ModuleType
+) -> None:
+    """The k8s sidecar's nginx.conf (one replica on loopback, client address from the Ingress) is valid."""
+    text = render_nginx_conf.render(
+        ["127.0.0.1:8501"], "8080", tmp_path, (), tmp_path / "cache", ["10.0.0.0/8"]
+    )
+    assert "set_real_ip_from 10.0.0.0/8;" in text and "real_ip_header X-Forwarded-For;" in text
+    assert 'add_header Set-Cookie "" always;' in text  # one replica: no routing cookie
+    with pytest.raises(ValueError):
+        render_nginx_conf.render(["127.0.0.1:8501"], "8080", real_ip_from=["10.0.0.0/8; evil"])
+    (tmp_path / "site.conf").write_text(text, encoding="utf-8")
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(
+        f"events {{}}\nhttp {{\n    access_log off;\n    proxy_temp_path {tmp_path};\n"
+        f"    include {tmp_path / 'site.conf'};\n}}\n",
+        encoding="utf-8",
+    )
+    args = [str(nginx), "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log")]
+    args += ["-g", f"pid {tmp_path / 'nginx.pid'};"]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
 
 
 def test_dockerfile_copies_the_app_and_runs_it_as_non_root() -> None:
@@ -87,3 +135,43 @@ def test_nginx_template_renders_and_passes_nginx_syntax_check(
         timeout=30,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_frame_ancestors_default_to_none_and_take_an_operators_allow_list(
+    render_nginx_conf: ModuleType,
+) -> None:
+    """Nobody may frame the app unless the operator names origins; then X-Frame-Options (DENY only) is left out."""
+    default = render_nginx_conf.render(["127.0.0.1:8501"], "8080")
+    assert "frame-ancestors 'none'" in default
+    assert 'add_header X-Frame-Options "DENY" always;' in default
+    allowed = render_nginx_conf.render(
+        ["127.0.0.1:8501"], "8080", frame_ancestors=["https://news.example", "https://blog.example:8443"]
+    )
+    assert 'frame-ancestors https://news.example https://blog.example:8443" always;' in allowed
+    assert "X-Frame-Options" not in allowed.replace("# X-Frame-Options left out", "")
+    for bad in ("*", "https://x.example; script-src *", "javascript:alert(1)", "https://x.example/path"):
+        with pytest.raises(ValueError):
+            render_nginx_conf.render(["127.0.0.1:8501"], "8080", frame_ancestors=[bad])
+
+
+def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page() -> None:
+    """The CSP's script hashes are those of the inline scripts in this Streamlit's index.html (an upgrade shows)."""
+    html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL)
+    hashes = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in inline
+    }
+    conf = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    (csp,) = re.findall(r'add_header Content-Security-Policy "([^"]+)"', conf)
+    script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
+    assert set(re.findall(r"'sha256-[^']+'", script_src)) == hashes
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+
+
+def test_config_keeps_the_settings_the_deployment_relies_on() -> None:
+    """No per-run full GC (flat cost), a 1 MB message limit, and no external-IP lookup at start."""
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False  # bench/flood.py: 4.03x -> 0.97x late/early
+    assert config["server"]["maxMessageSize"] == 1  # bench/messages.py: largest message 14 KB
+    assert config["browser"]["serverAddress"]  # test_no_calls_out.py proves the effect
+    assert config["logger"]["hideWelcomeMessage"] is True

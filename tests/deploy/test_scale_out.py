@@ -155,11 +155,17 @@ def visit(
         if route is not None:
             context.add_cookies([{"name": ROUTE_COOKIE, "value": route, "url": cluster.url}])
         page = context.new_page()
+        csp_reports: list[str] = []
+        page.on(
+            "console", lambda m: csp_reports.append(m.text) if "Content Security Policy" in m.text else None
+        )
         response = page.goto(f"{cluster.url}/result?{query}")
         assert response is not None and response.status == 200, (
             f"{query}: main document {response and response.status}"
         )
         check_page(page, query, expected)
+        assert_hardened(response.all_headers())
+        assert csp_reports == [], csp_reports
     finally:
         context.close()
     requests = new_log_lines(cluster, start, until="/_stcore/stream")
@@ -167,6 +173,15 @@ def visit(
         f"{query}: no WebSocket through nginx: {requests}"
     )
     return requests
+
+
+def assert_hardened(headers: dict[str, str]) -> None:
+    """The page came through the hardened nginx: its security headers are there (tests/deploy/test_headers.py
+    proves the whole path works under them)."""
+    assert "frame-ancestors 'none'" in headers.get("content-security-policy", ""), headers
+    assert headers.get("x-frame-options") == "DENY"
+    assert headers.get("referrer-policy") == "no-referrer"
+    assert headers.get("x-content-type-options") == "nosniff"
 
 
 def assert_no_answers_in_nginx_logs(cluster: Cluster) -> None:
@@ -179,7 +194,8 @@ def assert_no_answers_in_nginx_logs(cluster: Cluster) -> None:
 
 
 def served_by(requests: list[Request]) -> set[str]:
-    return {r.served_by for r in requests}
+    """The replicas that answered these requests (static files nginx had kept reach none)."""
+    return {r.served_by for r in requests if r.upstreams != ("-",)}
 
 
 def test_share_links_render_through_nginx_and_each_visitor_sticks_to_one_replica(
@@ -243,8 +259,8 @@ def test_a_page_open_on_a_dying_replica_reconnects_to_a_live_one(cluster: Cluste
         dead.kill()
 
         # Streamlit notices the closed WebSocket, pings the server and reconnects (to `live`, via nginx).
-        page.wait_for_function(
-            f"window.kicheckStates.length > 0 && "
+        page.wait_for_function(  # a function, not an expression: the CSP forbids evaluating strings
+            f"() => window.kicheckStates.length > 0 && "
             f"document.querySelector(\"{APP}\").getAttribute('data-test-connection-state') === 'CONNECTED'",
             timeout=LOAD_TIMEOUT_MS,
         )

@@ -1,0 +1,48 @@
+"""The largest WebSocket message each page sends, in both languages: what server.maxMessageSize must allow.
+
+A visitor (bench/visitors.py) opens every page with the fullest link there is (every service, public, AI
+chats, linked, both objections), and 200 generated result links; the largest message of each is recorded.
+What a page receives is a rerun request (the link, at most nginx's 8 KB request line) or a widget change: a
+few hundred bytes, also measured here (the rerun message for the longest link).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from bench import links, visitors
+from bench.servers import Server
+
+FULLEST = "v=1&lang={lang}&age=34&svc=fb,ig,th,wa,ms,app&pub=fb,ig,th&ai=fb,ig,wa,ms,app&linked=1" + (
+    "&obj_fb=2025-07-01&obj_ig=2024-06-01"
+)
+PAGES = ("check", "result", "timeline", "sources")
+
+
+async def _largest(base: str, page: str, query: str) -> int:
+    visitor = visitors.Visitor()
+    await visitors.visit(visitor, base, page, query, [], 60.0)
+    await visitor.close()
+    if not visitor.visit.ok:
+        raise RuntimeError(f"{page}?{query}: {visitor.visit.error}")
+    return visitor.visit.largest_message
+
+
+async def measure(server: Server, today: date, generated: int = 200) -> dict:
+    out: dict = {"pages": {}}
+    for page in PAGES:
+        for lang in ("de", "en"):
+            query = FULLEST.format(lang=lang)
+            out["pages"][f"{page} ({lang})"] = await _largest(server.base, page, query)
+    queries = links.queries(generated, today, seed=21)
+    sizes = [await _largest(server.base, "result", q) for q in queries]
+    out["result_generated"] = {"links": len(sizes), "largest": max(sizes)}
+    longest = max([*queries, FULLEST.format(lang="de")], key=len)
+    out["largest_sent"] = max([*out["pages"].values(), max(sizes)])
+    out["largest_received"] = len(visitors.rerun_message(server.base, "result", longest))
+    return out
+
+
+def run(server: Server, today: date) -> dict:
+    return asyncio.run(measure(server, today))
