@@ -21,6 +21,8 @@ from kicheck.knowledge import Knowledge, Service
 
 # Whether a late objection keeps earlier content out of later training is disputed (F16).
 LATE_OBJECTION_DISPUTE = "F16"
+# No source says whether an objection made before the 18th birthday still holds at 18 (F11, R4).
+OBJECTION_BEFORE_18 = "F11"
 # Meta confirms an objection by e-mail, usually within minutes (F14). Reminding to look for it makes sense
 # while the objection is fresh; months later "if none came, object again" would be wrong advice.
 CONFIRMATION_WINDOW = timedelta(days=14)
@@ -290,7 +292,9 @@ def _extra_reasons(
     return reasons
 
 
-def _unclear(answers: Answers, service: Service, status: Status, minor: bool) -> tuple[str, ...]:
+def _unclear(
+    answers: Answers, service: Service, status: Status, minor: bool, objected_as_minor: bool
+) -> tuple[str, ...]:
     conditions = {
         name
         for name, holds in (
@@ -303,14 +307,34 @@ def _unclear(answers: Answers, service: Service, status: Status, minor: bool) ->
     facts = list(service.unclear_facts(conditions))
     if status is Status.PARTLY:
         facts.append(LATE_OBJECTION_DISPUTE)
+    if objected_as_minor:
+        facts.append(OBJECTION_BEFORE_18)
     return tuple(dict.fromkeys(facts))
+
+
+def objected_as_minor(answers: Answers, objection: EffectiveObjection | None, age: AgeToday) -> str | None:
+    """R4: no source says an objection made before the 18th birthday still holds at 18. One made before it, or
+    possibly before it (the birthday is known only as a one-year range), is not counted: the safe side. The
+    reason key says which; None when the objection counts. With a wrong (adult) birth date Meta saw an adult.
+    """
+    birthday = age.birthday_18
+    if objection is None or birthday is None or age.adult_from is None or answers.birthdate_wrong:
+        return None
+    if objection.day < birthday.earliest:
+        return "reason.objected_as_minor"
+    if objection.day < birthday.latest:
+        return "reason.maybe_objected_as_minor"
+    return None
 
 
 def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeToday) -> ServiceVerdict:
     """One service's verdict, for the person's age today."""
     service = knowledge.services[code]
     objection = effective_objection(answers, code, knowledge)
-    status, window, reason = _status(answers, service, age.adult_from, objection)
+    as_minor = objected_as_minor(answers, objection, age)
+    status, window, reason = _status(answers, service, age.adult_from, None if as_minor else objection)
+    if as_minor and status is Status.IN_USE:
+        reason = as_minor
     used = status in (Status.IN_USE, Status.PARTLY)
     minor_ai_chats = age.adult_from is None and code in answers.ai
     return ServiceVerdict(
@@ -322,7 +346,7 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         objection_via=objection.via if objection else None,
         categories=categories_for(answers, service, knowledge) if used else (),
         reasons=(reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)),
-        unclear=_unclear(answers, service, status, age.may_be_minor),
+        unclear=_unclear(answers, service, status, age.may_be_minor, as_minor is not None),
         minor_ai_chats=minor_ai_chats,
         objection_day_known=objection.day_known if objection else True,
     )

@@ -53,11 +53,18 @@ def periods(query, kb):
                 ("fb", "may_be_used", date(2025, 11, 29), TODAY),
             ],
         ),
-        # 18 with an objection inside the birthday range: the uncertain part ends at the objection
+        # 18 with an objection inside the birthday range: it may have come before 18, so it is not counted
+        # (R4) and no lane shows it as keeping anything out
         (
             "age=18&svc=fb&obj_fb=2026-03-01",
+            [("fb", "possibly_used", date(2025, 11, 30), TODAY)],
+        ),
+        # 19 with an objection after the latest possible 18th birthday: birthday range, used, then two lanes
+        (
+            "age=19&svc=fb&obj_fb=2026-03-01",
             [
-                ("fb", "possibly_used", date(2025, 11, 30), date(2026, 3, 1)),
+                ("fb", "possibly_used", date(2025, 5, 27), date(2025, 11, 29)),
+                ("fb", "may_be_used", date(2025, 11, 29), date(2026, 3, 1)),
                 ("fb", "earlier_disputed", date(2026, 3, 1), TODAY),
                 ("fb", "new_protected", date(2026, 3, 1), TODAY),
             ],
