@@ -253,8 +253,13 @@ def _status(
     answers: Answers, service: Service, adult: DateRange | None, objection: EffectiveObjection | None
 ) -> tuple[Status, Window | None, str]:
     """Status, window and the main reason: the table in README.md, "Verdict rules"."""
-    if adult is None:
+    if adult is None and service.affected_through == "public_content":
         return Status.NOT_AFFECTED, None, "reason.minor"
+    if adult is None:
+        # Only Meta AI chats could be used here (no public content, nothing a minor's objection is about):
+        # whether a minor's chats are used is not stated (F28).
+        exposed = _exposed(answers, service)
+        return Status.NOT_AFFECTED, None, "reason.minor_ai_chats" if exposed else "reason.no_ai_chats"
     if not _exposed(answers, service):
         return Status.NOT_AFFECTED, None, "reason.no_ai_chats"  # private chats are not used (F8)
     if objection is None:
@@ -345,7 +350,9 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         objection=objection.day if objection else None,
         objection_via=objection.via if objection else None,
         categories=categories_for(answers, service, knowledge) if used else (),
-        reasons=(reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)),
+        reasons=tuple(
+            dict.fromkeys((reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)))
+        ),
         unclear=_unclear(answers, service, status, age.may_be_minor, as_minor is not None),
         minor_ai_chats=minor_ai_chats,
         objection_day_known=objection.day_known if objection else True,

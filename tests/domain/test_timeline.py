@@ -95,7 +95,7 @@ def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
         ("Instagram: vorher", "darf genutzt werden"),
         (
             "Instagram: vorher",
-            "vorher Öffentliches: darf womöglich weiter genutzt werden (umstritten)",
+            "frühere Inhalte: dürfen womöglich weiter genutzt werden (umstritten)",
         ),
         ("Instagram: neu", "neue Inhalte: außen vor"),
     ]
