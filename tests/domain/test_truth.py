@@ -3,6 +3,9 @@ badly in German, stays out. One row per finding of the truth review (29 Nov 2026
 
 import pytest
 
+from kicheck.answers import decode_query
+from kicheck.outputs import build_result
+
 
 def all_texts(kb, lang):
     """Every sentence the app can show in one language: the UI texts and the content files."""
@@ -74,3 +77,23 @@ def test_meta_ai_chats_may_be_used_not_are_used(kb):
     why = kb.actions["stop_meta_ai"].why
     assert "kann" in why.de and "wird genutzt" not in why.de
     assert "may be used" in why.en and " is used" not in why.en
+
+
+INSTAGRAM_PATH = "Einstellungen → Info → Datenschutzrichtlinie"
+
+
+@pytest.mark.parametrize(
+    ("link", "shows_path"),
+    [
+        ("v=1&lang=de&age=34&svc=fb&pub=fb", False),  # Facebook only: Instagram's path does not apply (R7)
+        ("v=1&lang=de&age=34&svc=ig&pub=ig", True),
+        ("v=1&lang=de&age=16&svc=ig", True),  # a minor is asked to object too: the form note goes along
+        ("v=1&lang=de&age=34&svc=fb,ig&linked=1", True),
+    ],
+)
+def test_instagram_path_only_where_instagram_form_is_offered(kb, today, link, shows_path):
+    """R7: the practical tips travel with the form they are about, so they show wherever it is offered."""
+    answers = decode_query(link, today).answers
+    markdown = build_result(answers, kb, today, "https://check.example/result").markdown
+    assert (INSTAGRAM_PATH in markdown) == shows_path
+    assert ("ob es um KI bei Meta geht (Ja)" in markdown) is True
