@@ -88,6 +88,21 @@ def test_markers_hold_events_start_objections_birthday_and_today(kb):
     assert tl.first < date(2024, 6, 14) and tl.last > TODAY
 
 
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        # 19: the birthday may have come before the start (from 30 Nov 2024): the range drawn begins at the
+        # start, so it marks "birthday or start", never "your birthday" alone
+        ("age=19&svc=fb", "Your 18th birthday or the start of training, whichever came later (somewhere here)"),
+        # 18: the whole birthday range lies after the start
+        ("age=18&svc=fb", "Your 18th birthday (somewhere here)"),
+    ],
+)
+def test_birthday_marker_says_what_its_range_is(query, label, kb):
+    birthday = next(m for m in timeline(query, kb, "en").markers if m.kind == "birthday")
+    assert birthday.label == label
+
+
 def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
     """R1: the chart never draws a clean "protected" period after a late objection; the lanes say which content."""
     tl = timeline("age=34&svc=ig&obj_ig=2025-07-01", kb, "de")
