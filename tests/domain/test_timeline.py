@@ -93,7 +93,10 @@ def test_markers_hold_events_start_objections_birthday_and_today(kb):
     [
         # 19: the birthday may have come before the start (from 30 Nov 2024): the range drawn begins at the
         # start, so it marks "birthday or start", never "your birthday" alone
-        ("age=19&svc=fb", "Your 18th birthday or the start of training, whichever came later (somewhere here)"),
+        (
+            "age=19&svc=fb",
+            "Your 18th birthday or the start of training, whichever came later (somewhere here)",
+        ),
         # 18: the whole birthday range lies after the start
         ("age=18&svc=fb", "Your 18th birthday (somewhere here)"),
     ],
