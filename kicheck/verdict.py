@@ -286,6 +286,10 @@ def _extra_reasons(
         reasons.append(
             "reason.linked_via" if objection.how == "linked" else f"reason.follows_{objection.confidence}"
         )
+    if status is Status.IN_USE and service.unclear_facts(set()):
+        # An unclear point that always holds here (Threads: whether it is used at all, F3): judged as in use,
+        # the safe side, and said so, so that "in use" does not read as settled.
+        reasons.append("reason.in_use_assumed")
     if (
         status is Status.IN_USE
         and service.affected_through == "public_content"
