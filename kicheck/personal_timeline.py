@@ -98,9 +98,12 @@ def _personal_markers(verdict: Verdict, texts: Texts) -> list[Marker]:
             out.append(Marker("objection", when, None, label, texts.date(when)))
     span = verdict.adult_from
     if span is not None and not span.exact:
-        out.append(
-            Marker("birthday", span.earliest, span.latest, texts("timeline.birthday"), texts.range(span))
-        )
+        # The range drawn starts at the training start when the birthday may have come before it: then the
+        # day it marks is "the 18th birthday or the start", not the birthday itself.
+        birthday = verdict.age.birthday_18
+        clipped = birthday is not None and birthday.earliest < span.earliest
+        label = texts("timeline.birthday_or_start" if clipped else "timeline.birthday")
+        out.append(Marker("birthday", span.earliest, span.latest, label, texts.range(span)))
     out.append(Marker("today", verdict.today, None, texts("timeline.today"), texts.date(verdict.today)))
     return out
 

@@ -100,8 +100,12 @@ def unclear_point(fact: Fact, t: Texts) -> UnclearPoint:
 
 
 def _window_text(sv: ServiceVerdict, t: Texts) -> str:
+    if sv.status is Status.NOT_AFFECTED and sv.minor_ai_chats:
+        # WhatsApp, Messenger, the app: no public content to speak of, only the (unclear) chats
+        public = t.knowledge.services[sv.service].affected_through == "public_content"
+        return t("window.minor_ai_chats" if public else "window.minor_chats_only")
     if sv.status is Status.NOT_AFFECTED:
-        return t("window.minor_ai_chats" if sv.minor_ai_chats else "window.none")
+        return t("window.none")
     if sv.status is Status.PROTECTED and not sv.objection_day_known:
         # Made before the start on a day not known: never print the placeholder day as if it were given.
         return t("window.protected_day_unknown", start=t.date(t.knowledge.meta.training_start))

@@ -21,6 +21,8 @@ from kicheck.knowledge import Knowledge, Service
 
 # Whether a late objection keeps earlier content out of later training is disputed (F16).
 LATE_OBJECTION_DISPUTE = "F16"
+# No source says whether an objection made before the 18th birthday still holds at 18 (F11, R4).
+OBJECTION_BEFORE_18 = "F11"
 # Meta confirms an objection by e-mail, usually within minutes (F14). Reminding to look for it makes sense
 # while the objection is fresh; months later "if none came, object again" would be wrong advice.
 CONFIRMATION_WINDOW = timedelta(days=14)
@@ -251,8 +253,13 @@ def _status(
     answers: Answers, service: Service, adult: DateRange | None, objection: EffectiveObjection | None
 ) -> tuple[Status, Window | None, str]:
     """Status, window and the main reason: the table in README.md, "Verdict rules"."""
-    if adult is None:
+    if adult is None and service.affected_through == "public_content":
         return Status.NOT_AFFECTED, None, "reason.minor"
+    if adult is None:
+        # Only Meta AI chats could be used here (no public content, nothing a minor's objection is about):
+        # whether a minor's chats are used is not stated (F28).
+        exposed = _exposed(answers, service)
+        return Status.NOT_AFFECTED, None, "reason.minor_ai_chats" if exposed else "reason.no_ai_chats"
     if not _exposed(answers, service):
         return Status.NOT_AFFECTED, None, "reason.no_ai_chats"  # private chats are not used (F8)
     if objection is None:
@@ -279,6 +286,10 @@ def _extra_reasons(
         reasons.append(
             "reason.linked_via" if objection.how == "linked" else f"reason.follows_{objection.confidence}"
         )
+    if status is Status.IN_USE and service.unclear_facts(set()):
+        # An unclear point that always holds here (Threads: whether it is used at all, F3): judged as in use,
+        # the safe side, and said so, so that "in use" does not read as settled.
+        reasons.append("reason.in_use_assumed")
     if (
         status is Status.IN_USE
         and service.affected_through == "public_content"
@@ -290,7 +301,9 @@ def _extra_reasons(
     return reasons
 
 
-def _unclear(answers: Answers, service: Service, status: Status, minor: bool) -> tuple[str, ...]:
+def _unclear(
+    answers: Answers, service: Service, status: Status, minor: bool, objected_as_minor: bool
+) -> tuple[str, ...]:
     conditions = {
         name
         for name, holds in (
@@ -303,14 +316,34 @@ def _unclear(answers: Answers, service: Service, status: Status, minor: bool) ->
     facts = list(service.unclear_facts(conditions))
     if status is Status.PARTLY:
         facts.append(LATE_OBJECTION_DISPUTE)
+    if objected_as_minor:
+        facts.append(OBJECTION_BEFORE_18)
     return tuple(dict.fromkeys(facts))
+
+
+def objected_as_minor(answers: Answers, objection: EffectiveObjection | None, age: AgeToday) -> str | None:
+    """R4: no source says an objection made before the 18th birthday still holds at 18. One made before it, or
+    possibly before it (the birthday is known only as a one-year range), is not counted: the safe side. The
+    reason key says which; None when the objection counts. With a wrong (adult) birth date Meta saw an adult.
+    """
+    birthday = age.birthday_18
+    if objection is None or birthday is None or age.adult_from is None or answers.birthdate_wrong:
+        return None
+    if objection.day < birthday.earliest:
+        return "reason.objected_as_minor"
+    if objection.day < birthday.latest:
+        return "reason.maybe_objected_as_minor"
+    return None
 
 
 def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeToday) -> ServiceVerdict:
     """One service's verdict, for the person's age today."""
     service = knowledge.services[code]
     objection = effective_objection(answers, code, knowledge)
-    status, window, reason = _status(answers, service, age.adult_from, objection)
+    as_minor = objected_as_minor(answers, objection, age)
+    status, window, reason = _status(answers, service, age.adult_from, None if as_minor else objection)
+    if as_minor and status is Status.IN_USE:
+        reason = as_minor
     used = status in (Status.IN_USE, Status.PARTLY)
     minor_ai_chats = age.adult_from is None and code in answers.ai
     return ServiceVerdict(
@@ -321,8 +354,10 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         objection=objection.day if objection else None,
         objection_via=objection.via if objection else None,
         categories=categories_for(answers, service, knowledge) if used else (),
-        reasons=(reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)),
-        unclear=_unclear(answers, service, status, age.may_be_minor),
+        reasons=tuple(
+            dict.fromkeys((reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)))
+        ),
+        unclear=_unclear(answers, service, status, age.may_be_minor, as_minor is not None),
         minor_ai_chats=minor_ai_chats,
         objection_day_known=objection.day_known if objection else True,
     )

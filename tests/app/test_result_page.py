@@ -91,7 +91,7 @@ def test_timeline_chart_spec(open_page):
     assert bars["encoding"]["y"]["sort"] == lanes
     assert set(bars["encoding"]["color"]["scale"]["domain"]) == {
         "may be used",
-        "public before: may still be used (disputed)",
+        "earlier content: may still be used (disputed)",
         "new content: kept out",
     }
     rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]

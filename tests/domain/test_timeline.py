@@ -53,11 +53,18 @@ def periods(query, kb):
                 ("fb", "may_be_used", date(2025, 11, 29), TODAY),
             ],
         ),
-        # 18 with an objection inside the birthday range: the uncertain part ends at the objection
+        # 18 with an objection inside the birthday range: it may have come before 18, so it is not counted
+        # (R4) and no lane shows it as keeping anything out
         (
             "age=18&svc=fb&obj_fb=2026-03-01",
+            [("fb", "possibly_used", date(2025, 11, 30), TODAY)],
+        ),
+        # 19 with an objection after the latest possible 18th birthday: birthday range, used, then two lanes
+        (
+            "age=19&svc=fb&obj_fb=2026-03-01",
             [
-                ("fb", "possibly_used", date(2025, 11, 30), date(2026, 3, 1)),
+                ("fb", "possibly_used", date(2025, 5, 27), date(2025, 11, 29)),
+                ("fb", "may_be_used", date(2025, 11, 29), date(2026, 3, 1)),
                 ("fb", "earlier_disputed", date(2026, 3, 1), TODAY),
                 ("fb", "new_protected", date(2026, 3, 1), TODAY),
             ],
@@ -81,6 +88,24 @@ def test_markers_hold_events_start_objections_birthday_and_today(kb):
     assert tl.first < date(2024, 6, 14) and tl.last > TODAY
 
 
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        # 19: the birthday may have come before the start (from 30 Nov 2024): the range drawn begins at the
+        # start, so it marks "birthday or start", never "your birthday" alone
+        (
+            "age=19&svc=fb",
+            "Your 18th birthday or the start of training, whichever came later (somewhere here)",
+        ),
+        # 18: the whole birthday range lies after the start
+        ("age=18&svc=fb", "Your 18th birthday (somewhere here)"),
+    ],
+)
+def test_birthday_marker_says_what_its_range_is(query, label, kb):
+    birthday = next(m for m in timeline(query, kb, "en").markers if m.kind == "birthday")
+    assert birthday.label == label
+
+
 def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
     """R1: the chart never draws a clean "protected" period after a late objection; the lanes say which content."""
     tl = timeline("age=34&svc=ig&obj_ig=2025-07-01", kb, "de")
@@ -88,7 +113,7 @@ def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
         ("Instagram: vorher", "darf genutzt werden"),
         (
             "Instagram: vorher",
-            "vorher Öffentliches: darf womöglich weiter genutzt werden (umstritten)",
+            "frühere Inhalte: dürfen womöglich weiter genutzt werden (umstritten)",
         ),
         ("Instagram: neu", "neue Inhalte: außen vor"),
     ]

@@ -144,7 +144,10 @@ AGEING = [
     # six months later the birthday may have come: judged as possibly 18 (the safe side), window from it
     ("age=17&svc=fb&d=2026-05-29", TODAY, IN_USE, (17, 18), DateRange(date(2026, 5, 30), date(2027, 5, 29))),
     # issue 11: a late objection at 18 stays partly protected when the link is opened a year later
-    ("age=18&svc=fb&obj_fb=2026-01-15&d=2026-11-29", date(2027, 11, 29), PARTLY, (19, 19),
+    ("age=18&svc=fb&obj_fb=2026-11-29&d=2026-11-29", date(2027, 11, 29), PARTLY, (19, 19),
+     DateRange(date(2025, 11, 30), date(2026, 11, 29))),
+    # ... but one that may have come before the 18th birthday is not counted (R4), whenever the link is opened
+    ("age=18&svc=fb&obj_fb=2026-01-15&d=2026-11-29", date(2027, 11, 29), IN_USE, (19, 19),
      DateRange(date(2025, 11, 30), date(2026, 11, 29))),
     # an adult's link opened later: from the start, as before
     ("age=40&svc=fb&d=2025-06-01", TODAY, IN_USE, (41, 42), DateRange(START, START)),
@@ -181,10 +184,34 @@ def test_turn_18_reminder_follows_the_age_today(query, today, expected, kb):
     assert next((r.day for r in v.reminders if r.kind == "turn18"), None) == expected
 
 
-def test_objection_before_turning_18_protects(kb):
-    """An 18-year-old who objected before any possible 18th birthday was never in use."""
-    assert statuses("age=18&svc=ig&obj_ig=2025-07-01", kb) == {"ig": PROTECTED}
-    assert statuses("age=18&svc=ig&obj_ig=2026-06-01", kb) == {"ig": PARTLY}
+OBJECTED_AS_MINOR = [
+    # R4: no source says an objection made before 18 holds at 18. Before any possible 18th birthday: not
+    # counted (was "Protected" until the truth review of 29 Nov 2026)
+    ("age=18&svc=ig&obj_ig=2025-07-01", IN_USE, "reason.objected_as_minor"),
+    ("age=18&svc=ig&obj_ig=before-start", IN_USE, "reason.objected_as_minor"),
+    # inside the birthday range (maybe before 18): not counted either, and said so
+    ("age=18&svc=ig&obj_ig=2026-06-01", IN_USE, "reason.maybe_objected_as_minor"),
+    ("age=20&svc=ig&obj_ig=2024-06-10", IN_USE, "reason.maybe_objected_as_minor"),
+    # a linked or followed objection the same way
+    ("age=18&svc=fb,ig&obj_fb=2025-07-01&linked=1", IN_USE, "reason.objected_as_minor"),
+    # on or after the latest possible 18th birthday it counts as an adult's
+    ("age=19&svc=ig&obj_ig=2025-11-29", PARTLY, "reason.objected_late"),
+    ("age=21&svc=ig&obj_ig=2024-06-10", PROTECTED, "reason.objected_before"),
+    # no age given (judged as an adult), or a profile that showed an adult (Meta saw an adult's objection)
+    ("svc=ig&obj_ig=2024-06-10", PROTECTED, "reason.objected_before"),
+    ("age=17&bd=wrong&svc=ig&obj_ig=2025-01-10", PROTECTED, "reason.objected_before"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "reason"), OBJECTED_AS_MINOR, ids=[q for q, _, _ in OBJECTED_AS_MINOR]
+)
+def test_objection_before_turning_18_is_not_counted(query, status, reason, kb):
+    """An objection made (possibly) before the 18th birthday never makes an adult 'protected' (R4, F11)."""
+    v = verdict(query, kb)
+    ig = v.service("ig")
+    assert (ig.status, ig.reasons[0]) == (status, reason)
+    assert ("F11" in ig.unclear) == (reason.endswith("as_minor") or "bd=wrong" in query)
 
 
 def test_minor_with_wrong_birth_date_is_marked_as_a_risk(kb):

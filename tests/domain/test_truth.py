@@ -1,0 +1,99 @@
+"""What the app says, read against ../shared/FACTS.md: wording that once said more than the sources, or read
+badly in German, stays out. One row per finding of the truth review (29 Nov 2026); each row can fail."""
+
+import pytest
+
+from kicheck.answers import decode_query
+from kicheck.outputs import build_result
+
+
+def all_texts(kb, lang):
+    """Every sentence the app can show in one language: the UI texts and the content files."""
+    out = list(kb.texts[lang].values())
+    for fact in kb.facts.values():
+        out += [fact.topic(lang), fact.text(lang)]
+        out += [part(lang) for claim in fact.claims for part in (claim.who, claim.says)]
+    for action in kb.actions.values():
+        out += [action.title(lang), action.why(lang)]
+    for form in kb.forms.values():
+        out += [form.title(lang), form.requires(lang)]
+    for category in kb.categories.values():
+        out += [category.title(lang), category.examples(lang)]
+    out += [event.title(lang) for event in kb.events]
+    return out
+
+
+BANNED = [
+    # R1: a late objection is never "protected since"; the UI's "protected since" is for timely ones only
+    ("de", "seitdem geschützt"),
+    ("en", "protected ever since"),
+    # R3: WhatsApp has no AI-specific form, but a general route: never "no form at all"
+    ("de", "whatsapp hat kein widerspruchsformular"),
+    ("en", "whatsapp has no objection form"),
+    # R5: "Lives" is in no source
+    ("de", "Lives"),
+    ("en", "Lives"),
+    # issue 9: German wording
+    ("de", "daten ihrer widersprüche"),
+    ("de", "personen über 18"),
+    ("de", "wie ein erwachsener"),
+    ("de", "meta ai schreiben?"),
+    # the questionnaire's "before the start, day unknown" is before 27 May, not "by 26 May"
+    ("de", "bis zum 26. mai 2025 (tag unbekannt)"),
+    ("en", "by 26 may 2025 (day unknown)"),
+    # German dates in prose take the article: "seit dem 27. Mai", "vom 27. Mai bis"
+    ("de", "genutzt seit {start}"),
+    ("de", "genutzt von {start}"),
+]
+
+
+@pytest.mark.parametrize(("lang", "words"), BANNED, ids=[f"{lang}:{w}" for lang, w in BANNED])
+def test_never_says(kb, lang, words):
+    """Lower-case words match any case; words with a capital letter match exactly ("Lives", not "lives")."""
+    exact = words != words.lower()
+    hits = [text for text in all_texts(kb, lang) if words in (text if exact else text.lower())]
+    assert hits == []
+
+
+REQUIRED = [
+    ("de", "answer.objection_by_deadline", "vor dem 27. Mai 2025 (Tag unbekannt)"),
+    ("en", "answer.objection_by_deadline", "before 27 May 2025 (day unknown)"),
+    # the summary of a late objection: "since your objection", not "since then" right after "training started"
+    ("de", "summary.partly", "seit Ihrem Widerspruch"),
+    ("en", "summary.partly", "since your objection"),
+    # what the link holds: the day it was made and the knowledge version too
+    ("de", "sources.link_text", "(d)"),
+    ("en", "sources.link_text", "(k)"),
+]
+
+
+@pytest.mark.parametrize(("lang", "key", "words"), REQUIRED, ids=[f"{lang}:{k}" for lang, k, _ in REQUIRED])
+def test_says(kb, lang, key, words):
+    assert words in kb.texts[lang][key]
+
+
+def test_meta_ai_chats_may_be_used_not_are_used(kb):
+    """The stop_meta_ai action is shown to minors too, whose chats are unclear (F28): "may be used"."""
+    why = kb.actions["stop_meta_ai"].why
+    assert "kann" in why.de and "wird genutzt" not in why.de
+    assert "may be used" in why.en and " is used" not in why.en
+
+
+INSTAGRAM_PATH = "Einstellungen → Info → Datenschutzrichtlinie"
+
+
+@pytest.mark.parametrize(
+    ("link", "shows_path"),
+    [
+        ("v=1&lang=de&age=34&svc=fb&pub=fb", False),  # Facebook only: Instagram's path does not apply (R7)
+        ("v=1&lang=de&age=34&svc=ig&pub=ig", True),
+        ("v=1&lang=de&age=16&svc=ig", True),  # a minor is asked to object too: the form note goes along
+        ("v=1&lang=de&age=34&svc=fb,ig&linked=1", True),
+    ],
+)
+def test_instagram_path_only_where_instagram_form_is_offered(kb, today, link, shows_path):
+    """R7: the practical tips travel with the form they are about, so they show wherever it is offered."""
+    answers = decode_query(link, today).answers
+    markdown = build_result(answers, kb, today, "https://check.example/result").markdown
+    assert (INSTAGRAM_PATH in markdown) == shows_path
+    assert ("ob es um KI bei Meta geht (Ja)" in markdown) is True
