@@ -407,15 +407,26 @@ def _follow_actions(verdicts, unprotected: tuple[str, ...], knowledge: Knowledge
     )
 
 
-def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge) -> list[Action]:
-    """Public posts not yet used can still be kept out (F23)."""
-    exposed = tuple(
+def _with_public_posts(
+    verdicts: tuple[ServiceVerdict, ...], status: Status, knowledge: Knowledge
+) -> tuple[str, ...]:
+    return tuple(
         v.service
         for v in verdicts
-        if v.status is Status.IN_USE
-        and any(knowledge.categories[c].used_when == "public" for c in v.categories)
+        if v.status is status and any(knowledge.categories[c].used_when == "public" for c in v.categories)
     )
-    return [Action("hide_or_delete", exposed)] if exposed else []
+
+
+def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge) -> list[Action]:
+    """Public posts not yet used can still be kept out (F23). After a late objection, posts that were public
+    before it may go on being used (disputed, F16): hiding or deleting them keeps them out of later training
+    in the reading that says they may be used, and costs nothing in the other."""
+    actions = []
+    if exposed := _with_public_posts(verdicts, Status.IN_USE, knowledge):
+        actions.append(Action("hide_or_delete", exposed))
+    if earlier := _with_public_posts(verdicts, Status.PARTLY, knowledge):
+        actions.append(Action("hide_or_delete_earlier", earlier))
+    return actions
 
 
 def _ai_chat_actions(

@@ -368,6 +368,9 @@ def test_day_unknown_objection_is_never_given_a_day(kb):
         ("age=34&svc=fb&obj_fb=2026-11-14", ["complain_dpa"]),
         # public posts not yet used can still be hidden or deleted
         ("age=34&svc=ig&pub=ig", ["object_service", "keep_confirmation", "hide_or_delete", "complain_dpa"]),
+        # after a late objection, posts public before it may still be used (disputed, F16): hiding them helps
+        ("age=34&svc=ig&pub=ig&obj_ig=2025-07-01", ["hide_or_delete_earlier", "complain_dpa"]),
+        ("age=34&svc=ig&obj_ig=2025-07-01", ["complain_dpa"]),
         # WhatsApp: stop, delete, Advanced Chat Privacy
         (
             "age=34&svc=wa&ai=wa",
