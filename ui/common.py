@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from kicheck import knowledge
-from kicheck.answers import DEFAULT_LANG, LANGUAGES
+from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers
 from kicheck.texts import Texts
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -98,12 +98,35 @@ def language_switch(t: Texts) -> None:
 
 def header(t: Texts, title_key: str, tab_key: str) -> None:
     """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch."""
+    _note_page(tab_key)
     st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
     left, right = st.columns([3, 1], vertical_alignment="center")
     with right, st.container(key="language"):
         language_switch(t)
     with left:
         st.title(t(title_key))
+
+
+def _note_page(page: str) -> None:
+    st.session_state["page.arrived"] = st.session_state.get("page.current") != page
+    st.session_state["page.current"] = page
+
+
+def arrived() -> bool:
+    """Whether this run opened the page anew (a new session or another page before), not a rerun on it."""
+    return st.session_state.get("page.arrived", True)
+
+
+LAST_ANSWERS = "answers.last"
+
+
+def remember(answers: Answers) -> None:
+    """The person's latest answers in this session, so the menu's Result entry can open their result."""
+    st.session_state[LAST_ANSWERS] = answers
+
+
+def remembered() -> Answers | None:
+    return st.session_state.get(LAST_ANSWERS)
 
 
 def footer(t: Texts) -> None:

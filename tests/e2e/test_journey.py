@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 from kicheck.texts import Texts
 from tests.e2e.conftest import CONFIG_RELOADED, new_context
 from tests.e2e.driver import Tab, host, unfold_ics
+from tests.e2e.questionnaire import choose, pick, submit, type_age, type_date
 
 pytestmark = pytest.mark.browser
 
@@ -64,33 +65,17 @@ class Journey:
     dialogs: list[str]
 
 
-def choose(tab: Tab, question: str, option: str) -> None:
-    tab.act(lambda: tab.page.get_by_role("radiogroup", name=question).get_by_text(option, exact=True).click())
-
-
-def pick(tab: Tab, key: str, name: str) -> None:
-    tab.act(lambda: tab.key(key).get_by_role("button", name=name, exact=True).click())
-
-
-def type_date(tab: Tab, key: str, label: str, day: date) -> None:
-    """Type a day into the date field (DD.MM.YYYY); it is sent with the next rerun, when the field loses focus."""
-    tab.page.get_by_role("group", name=label).locator("[data-type='day']").click()
-    tab.page.keyboard.type(day.strftime("%d%m%Y"))
-    expect(tab.key(key).locator("input[type='date']")).to_have_value(day.isoformat())
-
-
 def answer_questions(tab: Tab, t: Texts) -> None:
-    age = tab.page.get_by_label(t("q.age"))
-    tab.act(lambda: (age.fill(str(AGE)), age.press("Enter")))
+    type_age(tab, t, AGE)
     for code in ("fb", "ig", "wa"):
-        pick(tab, "svc", t.service(code))
-    pick(tab, "pub", t.service("fb"))
-    pick(tab, "ai", t.service("wa"))
+        pick(tab, "q-svc", t.service(code))
+    pick(tab, "q-pub", t.service("fb"))
+    pick(tab, "q-ai", t.service("wa"))
     choose(tab, t("q.linked"), t("answer.linked_unknown"))
     choose(tab, t("q.objection", service="Facebook"), t("answer.objection_on_date"))
-    type_date(tab, "obj_fb_date", t("q.objection_date", service="Facebook"), OBJECTED_FB)
-    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_by_deadline"))
-    tab.act(lambda: tab.key("submit").get_by_role("button", name=t("check.submit")).click())
+    type_date(tab, t("q.objection_date", service="Facebook"), "q-obj-fb", OBJECTED_FB)
+    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_before_start"))
+    submit(tab, t)
     expect(tab.page).to_have_url(re.compile(r"/result\?"))
     expect(tab.key("share")).to_be_visible()
 
