@@ -6,6 +6,7 @@ This is the only layer besides pages/ that imports Streamlit; it holds no rules.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -96,15 +97,18 @@ def language_switch(t: Texts) -> None:
     )
 
 
-def header(t: Texts, title_key: str, tab_key: str) -> None:
-    """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch."""
+def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] | None = None) -> None:
+    """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch.
+
+    `aside` draws something small beside the switch (the result's "change answers"): one row on a phone too.
+    """
     _note_page(tab_key)
     st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
-    left, right = st.columns([3, 1], vertical_alignment="center")
-    with right, st.container(key="language"):
+    st.title(t(title_key))
+    with st.container(key="language", horizontal=True, vertical_alignment="center", gap="medium"):
         language_switch(t)
-    with left:
-        st.title(t(title_key))
+        if aside is not None:
+            aside()
 
 
 def _note_page(page: str) -> None:

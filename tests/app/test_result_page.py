@@ -7,7 +7,7 @@ import io
 import pyarrow as pa
 import pytest
 
-from tests.app.conftest import chart_spec, statuses, texts_in
+from tests.app.conftest import chart_spec, link_buttons, share_link, statuses, texts_in
 from tests.domain.test_scenarios import ALL as SCENARIOS
 
 LABELS = {
@@ -46,13 +46,30 @@ def test_summary_sentence_on_top(open_page):
 
 
 def test_card_shows_window_categories_and_unclear_points(open_page):
-    """A card says when, what data, and which points are unclear with who says what."""
+    """A card says status and when; the why section says what data, and which points are unclear, who says what."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=ig&pub=ig&obj_ig=2025-07-01")
-    card = " ".join(texts_in(at, "status-ig"))
-    assert "Used from 27 May 2025 to 1 July 2025" in card
-    assert "Public posts and media" in card and "Always-public items" in card
-    assert "Unclear: Older posts after a late objection" in card
-    assert "Verbraucherzentrale Schleswig-Holstein" in card and "Meta" in card
+    assert "Used from 27 May 2025 to 1 July 2025" in " ".join(texts_in(at, "status-ig"))
+    why = " ".join(texts_in(at, "why-ig"))
+    assert "Public posts and media" in why and "Always-public items" in why
+    assert "Unclear: Older posts after a late objection" in why
+    assert "Verbraucherzentrale Schleswig-Holstein" in why and "Meta" in why
+
+
+def test_always_public_items_are_said_once(open_page):
+    """Categories shared by several services (the always-public items) stand once, not in every service."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,th")
+    assert "Always-public items" in " ".join(texts_in(at, "why-shared"))
+    for code in ("fb", "ig", "th"):
+        assert "Always-public items" not in " ".join(texts_in(at, f"why-{code}"))
+
+
+def test_objection_buttons_come_right_after_the_verdict(open_page):
+    """Someone who has not objected gets the objection forms as the first action, as primary buttons."""
+    at = open_page("/result", "v=1&lang=de&age=34&svc=fb,ig")
+    order = [child.key for child in at.main.children.values() if getattr(child, "key", None)]
+    assert order.index("verdicts") + 1 == order.index("actions")
+    first = at.get_by_key("action-object_service")
+    assert [el.proto.type for el in first.children.values() if el.type == "link_button"] == ["primary"] * 2
 
 
 def test_age_range_is_said_aloud(open_page):
@@ -65,9 +82,8 @@ def test_age_range_is_said_aloud(open_page):
 def test_actions_have_real_links(open_page):
     """The objection form is a real Markdown link to Meta's official page."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb")
-    actions = " ".join(texts_in(at, "actions"))
-    assert (
-        "[Facebook: object to AI at Meta](https://www.facebook.com/help/contact/712876720715583)" in actions
+    assert ("Facebook: object to AI at Meta", "https://www.facebook.com/help/contact/712876720715583") in (
+        link_buttons(at, "actions")
     )
 
 
@@ -102,9 +118,10 @@ def test_timeline_chart_spec(open_page):
 
 
 def test_timeline_table_for_screen_readers(open_page):
-    """Below the chart, the same facts as a table."""
+    """Below the chart, the same facts as a table whose cells are text (a date range is no Markdown list)."""
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-07-01")
-    table = at.table[0].value
+    assert not at.table and not [m for m in at.markdown if m.value.startswith("27. Mai")]
+    table = at.dataframe[0].value
     assert list(table.columns) == ["Was", "Bedeutung", "Wann"]
     assert ["Facebook", "darf genutzt werden", "27. Mai 2025 – 1. Juli 2025"] in table.values.tolist()
 
@@ -112,12 +129,11 @@ def test_timeline_table_for_screen_readers(open_page):
 def test_share_link_is_canonical(open_page):
     """The share container shows the full canonical link, whatever order the visitor's link had."""
     at = open_page("/result", "obj_ig=2025-07-01&svc=wa,ig,fb&ai=wa&pub=ig&age=34&lang=en")
-    code = at.get_by_key("share").children
-    link = next(el.value for el in code.values() if getattr(el, "type", None) == "code")
-    assert (
-        link == "http://localhost:8501/result?v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01"
-    )
-    assert "nothing else" in " ".join(texts_in(at, "share"))
+    link = "http://localhost:8501/result?v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01"
+    assert share_link(at) == link
+    shared = " ".join(texts_in(at, "share"))
+    assert f"]({link})" in shared  # the link itself is clickable
+    assert "nothing else" in shared
 
 
 def test_downloads_markdown_and_calendar(open_page, downloads):

@@ -80,11 +80,11 @@ def answer_questions(tab: Tab, t: Texts) -> None:
     expect(tab.key("share")).to_be_visible()
 
 
-def copy_share_link(tab: Tab) -> str:
-    """Press the code block's copy button (it shows on hover) and read what reached the clipboard."""
-    code = tab.key("share").get_by_test_id("stCode")
-    code.hover()
-    code.get_by_role("button", name="Copy to clipboard").click()
+def copy_share_link(tab: Tab, t: Texts) -> str:
+    """Press the large "copy link" button and read what reached the clipboard."""
+    button = tab.key("share").get_by_role("button", name=t("result.copy"))
+    button.click()
+    expect(tab.key("share").get_by_role("status")).to_have_text(t("result.copied"))
     return tab.page.evaluate("() => navigator.clipboard.readText()")
 
 
@@ -105,7 +105,7 @@ def journey(browser, server, kb) -> Journey:
         tab = Tab(context.new_page(), server.url)
         tab.open("/")
         answer_questions(tab, de)
-        verdicts, link, clipboard = tab.verdicts(), tab.share_link(), copy_share_link(tab)
+        verdicts, link, clipboard = tab.verdicts(), tab.share_link(), copy_share_link(tab, de)
 
         other = Tab(fresh.new_page(), server.url)
         other.act(lambda: other.page.goto(link))
