@@ -101,8 +101,9 @@ def timeline() -> None:
         st.header(t("result.timeline"))
         timeline_chart(result, t("chart.alt", summary=view.summary))
         with st.expander(t("result.timeline_table")):
-            # st.dataframe shows each cell as text: "27. Mai 2025 – …" is not read as a Markdown list.
-            st.dataframe(result.table, hide_index=True, width="stretch")
+            # st.table reads cells as Markdown ("27. Mai 2025 – …" became a numbered list): escaped, they are
+            # text. Not st.dataframe: its toolbar speaks English only.
+            st.table(result.table.map(part.plain), border="horizontal", hide_index=True)
 
 
 header(t, "result.title", "nav.result", aside=lambda: change_answers("top") if decoded.given else None)
