@@ -1,8 +1,9 @@
-"""The person's answers and the share-link codec, format v1.
+"""The person's answers and the share-link codec, format v1.1.
 
-The link is a public contract: links people shared must keep working. The format (keys, codes, dates) is
-documented in README.md; `encode` writes the one canonical form, `decode` reads anything and never raises.
-Invalid values are dropped and reported as `Problem`s, which the result page lists in a notice.
+The link is a public contract: links people shared must keep working and keep their meaning. The format (keys,
+codes, dates) is documented in README.md; `encode` writes the one canonical form, `decode` reads anything and
+never raises. Invalid values are dropped, mangled keys repaired, and both reported as `Problem`s, which the
+result page lists in a notice. v1.1 only adds to v1: every v1 link decodes to the same answers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import parse_qsl, quote
 
-FORMAT_VERSION = "1"
+# encode writes 1.1, so a link with v1.1 values ("before-start", "unknown", d, k) says it needs a v1.1 reader;
+# a v1 link (v=1 or no v) means exactly what it meant.
+FORMAT_VERSION = "1.1"
+READABLE_VERSIONS = ("1", "1.1")
 LANGUAGES = ("de", "en")
 DEFAULT_LANG = "de"
 
@@ -27,6 +31,15 @@ NO_SERVICE = "none"
 MAX_AGE = 120
 # Objections to Meta's AI training were first possible in 2024; an earlier date is a typo, not an objection.
 EARLIEST_OBJECTION = date(2024, 1, 1)
+# "Objected before training started, day unknown": the latest day it can have been (training started on
+# 27 May 2025, F1). Rules comparing dates with it stay on the safe side; presenters never print it as given.
+LATEST_BEFORE_START = date(2025, 5, 26)
+BEFORE_START = "before-start"  # the link value for such an objection
+# Links carry the day they were made (d=) since v1.1; no link can be older than the check itself.
+EARLIEST_MADE_ON = date(2025, 1, 1)
+# The knowledge base's version (data/meta.yaml), e.g. 2026.11-1: year, month, running number.
+KNOWLEDGE_VERSION_RE = re.compile(r"[0-9]{4}\.[0-9]{2}-[0-9]{1,4}")
+LINKED_VALUES = {"1": True, "0": False, "unknown": None}  # link value -> Answers.linked
 
 # A crafted link may repeat a key thousands of times; the notice lists this many problems and counts the rest.
 MAX_LISTED_PROBLEMS = 20
@@ -36,9 +49,17 @@ MAX_SHOWN_VALUE = 40
 MAX_LIST_ITEMS = 64
 
 ANSWER_KEYS = ("age", "bd", "svc", "pub", "ai", "linked", "obj_fb", "obj_ig")
+KNOWN_KEYS = ("v", "lang", "d", "k", *ANSWER_KEYS)
 
 _AGE_RE = re.compile(r"[0-9]{1,3}")
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# "&amp;ai=wa": an HTML-escaped link (e-mail clients, web pages); the prefix may be escaped more than once.
+_AMP_PREFIX_RE = re.compile(r"^(amp;)+")
+
+
+def shorten(text: str) -> str:
+    """A value from a link as it may be shown back: at most MAX_SHOWN_VALUE characters."""
+    return text if len(text) <= MAX_SHOWN_VALUE else text[: MAX_SHOWN_VALUE - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -46,13 +67,19 @@ class Answers:
     """What the person told us. Only consistent sets are valid; `normalized` drops the rest."""
 
     lang: str = DEFAULT_LANG
-    age: int | None = None
+    age: int | None = None  # the age on `made_on` (on the day the link is opened, when made_on is None)
     birthdate_wrong: bool = False  # the profile says 18+ though the person is younger
     services: frozenset[str] = frozenset()
     public: frozenset[str] = frozenset()  # where posts / the account are public
     ai: frozenset[str] = frozenset()  # where the person writes to Meta AI
-    linked: bool = False  # Facebook and Instagram in the same Accounts Center
+    # Facebook and Instagram in the same Accounts Center; None: "I don't know". A v1 link without the key
+    # meant "no", and still does.
+    linked: bool | None = False
     objections: Mapping[str, date] = field(default_factory=dict)  # service code -> date of objection
+    # Objections made before training started, day unknown: objections[s] is LATEST_BEFORE_START for them.
+    objection_day_unknown: frozenset[str] = frozenset()
+    made_on: date | None = None  # the day the link was made (d=); None: read as made today
+    knowledge_version: str | None = None  # the knowledge base's version when the link was made (k=)
 
     def __hash__(self) -> int:  # Mapping is not hashable; answers are used as cache keys
         return hash(
@@ -65,11 +92,18 @@ class Answers:
                 self.ai,
                 self.linked,
                 tuple(sorted(self.objections.items())),
+                self.objection_day_unknown,
+                self.made_on,
+                self.knowledge_version,
             )
         )
 
     def objection(self, service: str) -> date | None:
         return self.objections.get(service)
+
+    def objection_day_known(self, service: str) -> bool:
+        """False when the objection was made before the start on an unknown day: never print its date."""
+        return service not in self.objection_day_unknown
 
     @property
     def is_minor(self) -> bool:
@@ -80,9 +114,26 @@ class Answers:
         return {"fb", "ig"} <= self.services
 
 
+def age_range_on(answers: Answers, day: date) -> tuple[int, int] | None:
+    """The person's age on `day`, given `age` on the day the link was made: (youngest, oldest) possible.
+
+    The birthday is not known, so between two anniversaries of `made_on` the age is one of two numbers. A link
+    without `made_on` is read as made on `day`. None when no age was given.
+    """
+    if answers.age is None:
+        return None
+    made = answers.made_on or day
+    earlier, later = sorted((made, day))
+    years = later.year - earlier.year - ((later.month, later.day) < (earlier.month, earlier.day))
+    maybe_one_more = 0 if (later.month, later.day) == (earlier.month, earlier.day) else 1
+    if day >= made:
+        return answers.age + years, answers.age + years + maybe_one_more
+    return max(0, answers.age - years - maybe_one_more), max(0, answers.age - years)
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One value of a link that was dropped, with the reason as a code the page translates."""
+    """One value of a link that was dropped or repaired, with the reason as a code the page translates."""
 
     key: str
     value: str
@@ -90,8 +141,7 @@ class Problem:
 
     @property
     def shown_value(self) -> str:
-        v = self.value
-        return v if len(v) <= MAX_SHOWN_VALUE else v[: MAX_SHOWN_VALUE - 1] + "…"
+        return shorten(self.value)
 
 
 REASONS = (
@@ -108,7 +158,17 @@ REASONS = (
     "unknown_version",
     "too_many",
     "empty",
+    # v1.1
+    "unknown_key",  # a key that is not part of the format (listed, then ignored)
+    "repaired_amp",  # "amp;ai" read as "ai" (an HTML-escaped link)
+    "repaired_case",  # "SVC" read as "svc"
+    "repaired_space",  # spaces around a value removed ("lang=%20en" read as "en")
+    "no_services",  # the link has answers but no services (svc missing or without a valid code)
+    "link_too_early",  # d= before the check existed
+    "bad_knowledge_version",  # k= not a version number like 2026.11-1
 )
+# Problems that only report a repair: the value was still used.
+REPAIRS = ("repaired_amp", "repaired_case", "repaired_space")
 
 
 @dataclass(frozen=True)
@@ -117,6 +177,10 @@ class Decoded:
     problems: tuple[Problem, ...]
     more_problems: int = 0  # problems beyond MAX_LISTED_PROBLEMS, counted only
     given: bool = True  # False when the link carried none of the answer keys (a bare /result)
+    # False when the link has answers but no services: the page says so and shows no verdict (svc=none is
+    # the explicit "no account" and counts as given).
+    services_given: bool = True
+    linked_given: bool = False  # the link answered the linked question (1, 0 or unknown), for the form
 
 
 # ---------------------------------------------------------------------------------------------- encode
@@ -128,7 +192,7 @@ def encode(answers: Answers) -> str:
 
 
 def params(answers: Answers) -> list[tuple[str, str]]:
-    """The canonical parameters, in order: v, lang, age, bd, svc, pub, ai, linked, obj_fb, obj_ig."""
+    """The canonical parameters, in order: v, lang, age, bd, svc, pub, ai, linked, obj_fb, obj_ig, d, k."""
     parts: list[tuple[str, str]] = [("v", FORMAT_VERSION), ("lang", answers.lang)]
     if answers.age is not None:
         parts.append(("age", str(answers.age)))
@@ -139,13 +203,22 @@ def params(answers: Answers) -> list[tuple[str, str]]:
         parts.append(("pub", _codes(answers.public)))
     if answers.ai:
         parts.append(("ai", _codes(answers.ai)))
-    if answers.linked:
-        parts.append(("linked", "1"))
+    if answers.uses_both_fb_and_ig:  # written out, "no" too: a v1.1 link never leaves the answer implied
+        parts.append(("linked", _linked_value(answers.linked)))
     for service in OBJECTION_CAPABLE:
         when = answers.objection(service)
         if when is not None:
-            parts.append((f"obj_{service}", when.isoformat()))
+            value = when.isoformat() if answers.objection_day_known(service) else BEFORE_START
+            parts.append((f"obj_{service}", value))
+    if answers.made_on is not None:
+        parts.append(("d", answers.made_on.isoformat()))
+    if answers.knowledge_version is not None:
+        parts.append(("k", answers.knowledge_version))
     return parts
+
+
+def _linked_value(linked: bool | None) -> str:
+    return next(value for value, meaning in LINKED_VALUES.items() if meaning is linked)
 
 
 def result_path(answers: Answers) -> str:
@@ -180,51 +253,64 @@ def decode_query(query: str, today: date) -> Decoded:
 def decode(params: Mapping[str, Sequence[str] | str], today: date) -> Decoded:
     """Read answers from query parameters (each key -> its values, as repeated keys give them).
 
-    Never raises: every value that cannot be used becomes a Problem, unknown keys are ignored.
+    `today` is the visitor's day (a date after it is "in the future"). Never raises: every value that cannot
+    be used becomes a Problem, every repaired key or value and every unknown key is reported.
     """
     reader = _Reader(params)
     version = reader.single("v")
-    if version is not None and version != FORMAT_VERSION:
-        reader.problem("v", version, "unknown_version")  # read as v1: the newest format we know
-
-    lang = reader.single("lang")
-    if lang is not None and lang not in LANGUAGES:
-        reader.problem("lang", lang, "unknown_code")
-        lang = None
-
-    age = _read_age(reader)
-    bd = reader.single("bd")
-    if bd is not None and bd not in ("ok", "wrong"):
-        reader.problem("bd", bd, "unknown_code")
-        bd = None
-
-    services = _read_services(reader)
-    public = reader.codes("pub", PUBLIC_CAPABLE)
-    ai = reader.codes("ai", AI_CAPABLE)
-    linked_raw = reader.single("linked")
-    if linked_raw is not None and linked_raw not in ("1", "0"):
-        reader.problem("linked", linked_raw, "unknown_code")
-        linked_raw = None
-    objections = {s: d for s in OBJECTION_CAPABLE if (d := _read_date(reader, f"obj_{s}", today))}
-
-    raw = Answers(
-        lang=lang or DEFAULT_LANG,
-        age=age,
-        birthdate_wrong=bd == "wrong",
-        services=frozenset(services),
-        public=frozenset(public),
-        ai=frozenset(ai),
-        linked=linked_raw == "1",
-        objections=objections,
-    )
+    if version is not None and version not in READABLE_VERSIONS:
+        reader.problem("v", version, "unknown_version")  # read as v1.1: the newest format we know
+    raw, said_none, linked_given = _read_answers(reader, today)
     answers = _normalize(raw, reader)
-    given = any(key in params for key in ANSWER_KEYS)
+    given = any(key in reader.params for key in ANSWER_KEYS)
+    services_given = said_none or bool(raw.services)
+    if given and not services_given:
+        reader.problem("svc", "", "no_services")
     return Decoded(
         answers,
         tuple(reader.problems[:MAX_LISTED_PROBLEMS]),
         max(0, len(reader.problems) - MAX_LISTED_PROBLEMS),
         given,
+        services_given,
+        linked_given and answers.uses_both_fb_and_ig,
     )
+
+
+def _read_answers(reader: _Reader, today: date) -> tuple[Answers, bool, bool]:
+    """Every key's value, in the link's documented order (so the notice lists problems in that order).
+
+    Returns the answers as read (not yet checked against each other), whether `svc` said `none`, and
+    whether `linked` had a valid value.
+    """
+    lang = _read_lang(reader) or DEFAULT_LANG
+    age = _read_age(reader)
+    birthdate_wrong = _read_bd(reader) == "wrong"
+    services, said_none = _read_services(reader)
+    public = reader.codes("pub", PUBLIC_CAPABLE)
+    ai = reader.codes("ai", AI_CAPABLE)
+    linked, linked_given = _read_linked(reader)
+    raw = Answers(
+        lang=lang,
+        age=age,
+        birthdate_wrong=birthdate_wrong,
+        services=frozenset(services),
+        public=frozenset(public),
+        ai=frozenset(ai),
+        linked=linked,
+        **_read_objections(reader, today),
+        made_on=_read_made_on(reader, today),
+        knowledge_version=reader.single("k"),
+    )
+    return raw, said_none, linked_given
+
+
+def link_language(params: Mapping[str, Sequence[str] | str]) -> str | None:
+    """The language a link asks for, by the decoder's own rule (so page and notice agree).
+
+    The first `lang` value counts (keys repaired as in `decode`, spaces around it removed); None when there is
+    none or it is not a known language.
+    """
+    return _read_lang(_Reader(params))
 
 
 def normalized(answers: Answers) -> Answers:
@@ -240,24 +326,54 @@ def _normalize(a: Answers, reader: _Reader) -> Answers:
             reader.problem(key, code, "not_used")
         return codes & a.services
 
-    public = keep_used("pub", a.public)
-    ai = keep_used("ai", a.ai)
-    objections = {}
-    for service, when in a.objections.items():
-        if service in a.services:
-            objections[service] = when
-        else:
-            reader.problem(f"obj_{service}", when.isoformat(), "not_used")
+    public, ai = keep_used("pub", a.public), keep_used("ai", a.ai)
+    objections, day_unknown = _used_objections(a, reader)
     linked = a.linked
-    if linked and not a.uses_both_fb_and_ig:
-        reader.problem("linked", "1", "not_applicable")
+    if linked is not False and not a.uses_both_fb_and_ig:
+        reader.problem("linked", _linked_value(linked), "not_applicable")
         linked = False
     bd_wrong = a.birthdate_wrong
     if bd_wrong and not a.is_minor:
         # Only a minor can have a "wrong" adult birth date; for an adult (or unknown age) it means nothing.
         reader.problem("bd", "wrong", "not_applicable")
         bd_wrong = False
-    return replace(a, public=public, ai=ai, objections=objections, linked=linked, birthdate_wrong=bd_wrong)
+    version = a.knowledge_version
+    if version is not None and not KNOWLEDGE_VERSION_RE.fullmatch(version):
+        reader.problem("k", version, "bad_knowledge_version")
+        version = None
+    return replace(
+        a,
+        public=public,
+        ai=ai,
+        objections=objections,
+        objection_day_unknown=day_unknown,
+        linked=linked,
+        birthdate_wrong=bd_wrong,
+        knowledge_version=version,
+    )
+
+
+def _used_objections(a: Answers, reader: _Reader) -> tuple[dict[str, date], frozenset[str]]:
+    """The objections of services the person uses; a day-unknown one always holds LATEST_BEFORE_START."""
+    unknown = a.objection_day_unknown & a.services & frozenset(OBJECTION_CAPABLE)
+    objections = {s: LATEST_BEFORE_START for s in unknown}
+    for service, when in a.objections.items():
+        if service in a.services:
+            objections.setdefault(service, when)
+        else:
+            reader.problem(f"obj_{service}", when.isoformat(), "not_used")
+    for service in sorted(a.objection_day_unknown - a.services):
+        if service not in a.objections:  # not reported twice
+            reader.problem(f"obj_{service}", BEFORE_START, "not_used")
+    return dict(sorted(objections.items())), unknown
+
+
+def _read_lang(reader: _Reader) -> str | None:
+    lang = reader.single("lang")
+    if lang is not None and lang not in LANGUAGES:
+        reader.problem("lang", lang, "unknown_code")
+        return None
+    return lang
 
 
 def _read_age(reader: _Reader) -> int | None:
@@ -274,62 +390,131 @@ def _read_age(reader: _Reader) -> int | None:
     return age
 
 
-def _read_services(reader: _Reader) -> set[str]:
+def _read_bd(reader: _Reader) -> str | None:
+    bd = reader.single("bd")
+    if bd is not None and bd not in ("ok", "wrong"):
+        reader.problem("bd", bd, "unknown_code")
+        return None
+    return bd
+
+
+def _read_services(reader: _Reader) -> tuple[set[str], bool]:
+    """The services, and whether the link said `none` (no account) in so many words."""
     values = reader.list_items("svc")
     services = reader.filter_codes("svc", values, (*SERVICES, NO_SERVICE))
-    if NO_SERVICE in services and len(services) > 1:
+    said_none = NO_SERVICE in services
+    if said_none and len(services) > 1:
         reader.problem("svc", NO_SERVICE, "conflict")
     services.discard(NO_SERVICE)
-    return services
+    return services, said_none
 
 
-def _read_date(reader: _Reader, key: str, today: date) -> date | None:
-    raw = reader.single(key)
+def _read_linked(reader: _Reader) -> tuple[bool | None, bool]:
+    """Answers.linked and whether the link answered it; absent means "no", as in v1."""
+    raw = reader.single("linked")
     if raw is None:
-        return None
-    match = _DATE_RE.fullmatch(raw)
-    if not match:
-        reader.problem(key, raw, "bad_date")
-        return None
-    try:
-        when = date(*(int(g) for g in match.groups()))
-    except ValueError:  # 2025-02-30, 0000-00-00
-        reader.problem(key, raw, "bad_date")
-        return None
-    if when > today:
-        reader.problem(key, raw, "future_date")
-        return None
-    if when < EARLIEST_OBJECTION:
+        return False, False
+    if raw not in LINKED_VALUES:
+        reader.problem("linked", raw, "unknown_code")
+        return False, False
+    return LINKED_VALUES[raw], True
+
+
+def _read_objections(reader: _Reader, today: date) -> dict:
+    """The objection fields of Answers: dates, and the services objected to before the start, day unknown."""
+    objections: dict[str, date] = {}
+    day_unknown: set[str] = set()
+    for service in OBJECTION_CAPABLE:
+        key = f"obj_{service}"
+        raw = reader.single(key)
+        if raw == BEFORE_START:
+            objections[service] = LATEST_BEFORE_START
+            day_unknown.add(service)
+        elif raw is not None and (when := _objection_date(reader, key, raw, today)):
+            objections[service] = when
+    return {"objections": objections, "objection_day_unknown": frozenset(day_unknown)}
+
+
+def _objection_date(reader: _Reader, key: str, raw: str, today: date) -> date | None:
+    when = _parse_date(reader, key, raw, today)
+    if when is not None and when < EARLIEST_OBJECTION:
         reader.problem(key, raw, "too_early")
         return None
     return when
 
 
+def _read_made_on(reader: _Reader, today: date) -> date | None:
+    raw = reader.single("d")
+    when = None if raw is None else _parse_date(reader, "d", raw, today)
+    if when is not None and when < EARLIEST_MADE_ON:
+        reader.problem("d", raw or "", "link_too_early")
+        return None
+    return when
+
+
+def _parse_date(reader: _Reader, key: str, raw: str, today: date) -> date | None:
+    """A YYYY-MM-DD date no later than today; anything else is reported."""
+    match = _DATE_RE.fullmatch(raw)
+    try:
+        when = date(*(int(g) for g in match.groups())) if match else None
+    except ValueError:  # 2025-02-30, 0000-00-00
+        when = None
+    if when is None:
+        reader.problem(key, raw, "bad_date")
+        return None
+    if when > today:
+        reader.problem(key, raw, "future_date")
+        return None
+    return when
+
+
+def _canonical_key(raw: str) -> tuple[str | None, str | None]:
+    """The format's key a link's key stands for, and the repair that took (None when none was needed).
+
+    `amp;ai` (an HTML-escaped `&ai`, also `amp%3Bai` once unquoted) is `ai`; `SVC` is `svc`. (None, None)
+    for a key that is not part of the format.
+    """
+    if raw in KNOWN_KEYS:
+        return raw, None
+    lower = raw.lower()
+    key = _AMP_PREFIX_RE.sub("", lower)
+    if key not in KNOWN_KEYS:
+        return None, None
+    return key, "repaired_amp" if key != lower else "repaired_case"
+
+
 class _Reader:
-    """Reads single and list values from query parameters, collecting problems instead of raising."""
+    """Reads single and list values from query parameters, collecting problems instead of raising.
+
+    The keys are read once, up front: repaired keys are merged into their proper key (in the order given),
+    unknown keys are listed.
+    """
 
     def __init__(self, params: Mapping[str, Sequence[str] | str]):
-        self.params = params
         self.problems: list[Problem] = []
+        self.params: dict[str, list[str]] = {}
+        for raw_key, raw in params.items():
+            key, repair = _canonical_key(str(raw_key))
+            if key is None:
+                self.problem(shorten(str(raw_key)), "", "unknown_key")
+                continue
+            if repair is not None:
+                self.problem(key, shorten(str(raw_key)), repair)
+            self.params.setdefault(key, []).extend(_as_strings(raw))
 
     def problem(self, key: str, value: str, reason: str) -> None:
         self.problems.append(Problem(key, value, reason))
 
     def values(self, key: str) -> list[str]:
-        raw = self.params.get(key)
-        if raw is None:
-            return []
-        if isinstance(raw, str):
-            return [raw]
-        return [v if isinstance(v, str) else str(v) for v in raw]
+        return self.params.get(key, [])
 
     def single(self, key: str) -> str | None:
-        """The key's value; an empty value counts as absent, a differing repeat is reported."""
-        values = [v.strip() for v in self.values(key)]
+        """The key's first value; an empty value counts as absent, a differing repeat is reported."""
+        values = self.values(key)
         if not values:
             return None
-        first = values[0]
-        extra = [v for v in values[1:] if v != first]
+        first = self._stripped(key, values[0])
+        extra = [v.strip() for v in values[1:] if v.strip() != first]
         if len(extra) > MAX_LIST_ITEMS:
             self.problem(key, f"{len(extra)}×", "too_many")
         else:
@@ -340,12 +525,22 @@ class _Reader:
             return None
         return first
 
+    def _stripped(self, key: str, value: str) -> str:
+        """The value without spaces around it, reported when there were any (a repair is never silent)."""
+        stripped = value.strip()
+        if stripped and stripped != value:
+            self.problem(key, value, "repaired_space")
+        return stripped
+
     def list_items(self, key: str) -> list[str]:
         """Comma-separated and repeated values alike (svc=fb,ig == svc=fb&svc=ig)."""
         values = self.values(key)
         items: list[str] = []
         for value in values:
-            items.extend(part.strip() for part in value.split(",") if part.strip())
+            parts = value.split(",")
+            if any(p.strip() != p for p in parts if p.strip()):
+                self.problem(key, value, "repaired_space")
+            items.extend(p.strip() for p in parts if p.strip())
             if len(items) > MAX_LIST_ITEMS:
                 self.problem(key, f"{len(values)}×", "too_many")
                 return []
@@ -362,3 +557,11 @@ class _Reader:
 
     def codes(self, key: str, allowed: Sequence[str]) -> set[str]:
         return self.filter_codes(key, self.list_items(key), allowed)
+
+
+def _as_strings(raw: Sequence[str] | str | None) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    return [v if isinstance(v, str) else str(v) for v in raw]

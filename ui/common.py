@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from kicheck import knowledge
-from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers
+from kicheck import clock, knowledge
+from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers, link_language
 from kicheck.texts import Texts
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -60,12 +60,13 @@ def leave_legacy_pages_mode() -> None:
 
 
 def today() -> date:
-    return date.today()
+    """The visitor's day: the browser's time zone if it sent one, else Europe/Berlin (not UTC)."""
+    return clock.today_in(st.context.timezone)
 
 
 def current_lang() -> str:
     """The language from the link (?lang=), else the one chosen earlier in this session, else German."""
-    raw = st.query_params.get("lang")
+    raw = link_language(query_lists())  # the decoder's rule, so the page and the link's notice agree
     if raw in LANGUAGES:
         st.session_state["lang"] = raw
         return raw

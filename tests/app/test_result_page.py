@@ -128,7 +128,7 @@ def test_timeline_table_for_screen_readers(open_page):
 def test_share_link_is_canonical(open_page):
     """The share container shows the full canonical link, whatever order the visitor's link had."""
     at = open_page("/result", "obj_ig=2025-07-01&svc=wa,ig,fb&ai=wa&pub=ig&age=34&lang=en")
-    link = "http://localhost:8501/result?v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01"
+    link = "http://localhost:8501/result?v=1.1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=0&obj_ig=2025-07-01"
     assert share_link(at) == link
     shared = " ".join(texts_in(at, "share"))
     assert f"]({link})" in shared  # the link itself is clickable
@@ -213,7 +213,7 @@ def test_change_answers_link_carries_the_answers(open_page):
     """'Change my answers' opens the questionnaire with the same parameters."""
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb,ig&linked=1")
     link = next(p for p in at.page_link if p.proto.label == "Change my answers")
-    assert link.proto.query_string == "v=1&lang=en&age=30&svc=fb%2Cig&linked=1"
+    assert link.proto.query_string == "v=1.1&lang=en&age=30&svc=fb%2Cig&linked=1"
 
 
 def test_version_shown_on_every_result(open_page):

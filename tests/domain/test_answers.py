@@ -1,4 +1,4 @@
-"""The share-link codec v1: canonical encoding, round trips, and bad input that never raises."""
+"""The share-link codec (v1 behaviour; v1.1 additions in test_link_v11.py): encoding, round trips, bad input."""
 
 from datetime import date
 
@@ -30,7 +30,7 @@ def reasons(query: str) -> list[tuple[str, str]]:
 
 
 def test_encoding_is_canonical_and_readable():
-    """Keys in a fixed order, lists in service order, commas unescaped, defaults written explicitly."""
+    """Keys in a fixed order, lists in service order, commas unescaped, defaults (linked=0 too) written explicitly."""
     a = Answers(
         lang="en",
         age=34,
@@ -39,12 +39,12 @@ def test_encoding_is_canonical_and_readable():
         ai=frozenset({"wa"}),
         objections={"ig": date(2025, 7, 1)},
     )
-    assert encode(a) == "v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01"
+    assert encode(a) == "v=1.1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=0&obj_ig=2025-07-01"
 
 
 def test_no_services_is_written_as_none():
     """A person without an account gets svc=none, which reads back as no services."""
-    assert encode(Answers(age=40)) == "v=1&lang=de&age=40&svc=none"
+    assert encode(Answers(age=40)) == "v=1.1&lang=de&age=40&svc=none"
     assert decode_query("svc=none&age=40", TODAY).answers == Answers(age=40)
 
 
@@ -65,10 +65,13 @@ def test_lists(query, expected):
     assert decode_query(query, TODAY).answers.services == expected
 
 
-def test_missing_version_means_v1_and_unknown_keys_are_ignored():
-    """A link without v, or with keys we don't know, decodes without problems."""
+def test_missing_version_means_v1_and_unknown_keys_are_listed():
+    """A link without v decodes as before; keys we don't know change nothing but are listed (v1.1)."""
     decoded = decode_query("age=30&svc=fb&utm_source=x&embed=true", TODAY)
-    assert decoded.problems == ()
+    assert [(p.key, p.reason) for p in decoded.problems] == [
+        ("utm_source", "unknown_key"),
+        ("embed", "unknown_key"),
+    ]
     assert decoded.answers == Answers(age=30, services=frozenset({"fb"}))
 
 
@@ -86,24 +89,24 @@ def test_bare_link_carries_no_answers():
     ("query", "problems"),
     [
         # numbers
-        ("age=abc", [("age", "not_a_number")]),
-        ("age=17.5", [("age", "not_a_number")]),
-        ("age=-3", [("age", "not_a_number")]),
-        ("age=%2B30", [("age", "not_a_number")]),  # a literal plus sign
-        ("age=+30", []),  # "+" is a space in a query string
-        ("age=121", [("age", "out_of_range")]),
-        ("age=", [("age", "empty")]),
-        ("age=30&age=40", [("age", "repeated")]),
-        ("age=30&age=30", []),
+        ("age=abc", [("age", "not_a_number"), ("svc", "no_services")]),
+        ("age=17.5", [("age", "not_a_number"), ("svc", "no_services")]),
+        ("age=-3", [("age", "not_a_number"), ("svc", "no_services")]),
+        ("age=%2B30", [("age", "not_a_number"), ("svc", "no_services")]),  # a literal plus sign
+        ("age=+30&svc=fb", [("age", "repaired_space")]),  # "+" is a space in a query string (v1.1: reported)
+        ("age=121", [("age", "out_of_range"), ("svc", "no_services")]),
+        ("age=", [("age", "empty"), ("svc", "no_services")]),
+        ("age=30&age=40&svc=fb", [("age", "repeated")]),
+        ("age=30&age=30&svc=fb", []),
         # codes
         ("lang=fr", [("lang", "unknown_code")]),
         ("svc=fb,tiktok", [("svc", "unknown_code")]),
         ("svc=none,fb", [("svc", "conflict")]),
         ("svc=fb&pub=wa", [("pub", "unknown_code")]),
         ("svc=fb&ai=th", [("ai", "unknown_code")]),
-        ("bd=maybe&age=15", [("bd", "unknown_code")]),
+        ("bd=maybe&age=15&svc=fb", [("bd", "unknown_code")]),
         ("linked=yes&svc=fb,ig", [("linked", "unknown_code")]),
-        ("v=2&age=30", [("v", "unknown_version")]),
+        ("v=2&age=30&svc=fb", [("v", "unknown_version")]),
         ("v=abc", [("v", "unknown_version")]),
         # dates
         ("svc=fb&obj_fb=2025-02-30", [("obj_fb", "bad_date")]),
@@ -119,8 +122,8 @@ def test_bare_link_carries_no_answers():
         ("svc=fb&ai=wa", [("ai", "not_used")]),
         ("svc=fb&obj_ig=2025-07-01", [("obj_ig", "not_used")]),
         ("svc=fb&linked=1", [("linked", "not_applicable")]),
-        ("age=30&bd=wrong", [("bd", "not_applicable")]),
-        ("bd=wrong", [("bd", "not_applicable")]),
+        ("age=30&bd=wrong&svc=fb", [("bd", "not_applicable")]),
+        ("bd=wrong&svc=fb", [("bd", "not_applicable")]),
     ],
 )
 def test_invalid_values_are_dropped_and_reported(query, problems):
