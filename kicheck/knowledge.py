@@ -7,10 +7,11 @@ file fails at load with a `KnowledgeError` that names the file and the key path,
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -20,6 +21,7 @@ from kicheck.answers import SERVICES
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 Confidence = Literal["confirmed", "reported", "unclear"]
+HttpsUrl = Annotated[str, Field(pattern=r"^https://")]
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -47,13 +49,32 @@ class Text(_Strict):
         return self.en if lang == "en" else self.de
 
 
+class Retired(_Strict):
+    """A source no statement may rest on any more; kept so old ids keep their meaning."""
+
+    since: date
+    why: Text
+    replaced_by: str | None = None
+
+
 class Source(_Strict):
     id: str
     title: str
     publisher: str
-    url: str = Field(pattern=r"^https://")
+    url: HttpsUrl  # the original, official page
     published: date | None = None
     read_in: str = Field(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$")  # the month the page was read (YYYY-MM)
+    mirror: HttpsUrl | None = None  # a copy of the same text, for when the original moves or vanishes
+    also: tuple[HttpsUrl, ...] = ()  # further pages quoting or reporting the same statement
+    # The id of a source this one republishes word for word: the two count as ONE source, never two.
+    same_as: str | None = None
+    retired: Retired | None = None
+
+    @model_validator(mode="after")
+    def _not_its_own_copy(self) -> Source:
+        if self.same_as == self.id:
+            raise ValueError("same_as names the source itself")
+        return self
 
 
 class Claim(_Strict):
@@ -140,10 +161,82 @@ class Action(_Strict):
     facts: tuple[str, ...] = Field(min_length=1)
 
 
+class DatedStatus(_Strict):
+    """A standing statement that holds only as of a day (e.g. "no judgment in a main proceeding so far")."""
+
+    as_of: date
+    text: Text  # with the placeholder {date}, filled with `as_of`
+    confidence: Confidence
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _says_its_date(self) -> DatedStatus:
+        if "{date}" not in self.text.de:
+            raise ValueError("a dated status names its day: put {date} in the text")
+        return self
+
+
+VERSION_PATTERN = r"^20[0-9]{2}\.(0[1-9]|1[0-2])-[1-9][0-9]*$"  # YYYY.MM-N, e.g. 2026.11-2
+
+
+def version_key(version: str) -> tuple[int, int, int]:
+    """2026.11-2 -> (2026, 11, 2): versions compare in this order, never as strings (11-10 > 11-9)."""
+    year_month, number = version.split("-")
+    year, month = year_month.split(".")
+    return int(year), int(month), int(number)
+
+
+class ChangelogEntry(_Strict):
+    """One change of meaning in the knowledge, in the version that made it."""
+
+    version: str = Field(pattern=VERSION_PATTERN)
+    date: date
+    text: Text  # what changed, in words a visitor understands
+    # The service codes whose answers it can change; ["all"]: a change that concerns everyone; []: one that
+    # changes no one's answer (sources, wording, the chronology), listed in the changelog, not above a result.
+    services: tuple[str, ...]
+    facts: tuple[str, ...] = ()
+    revision: str | None = None  # FACTS.md's name for it (R1 ... R8), when there is one
+
+    @field_validator("services")
+    @classmethod
+    def _known_services(cls, services: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [s for s in services if s not in SERVICES and s != ALL_SERVICES]
+        if unknown:
+            raise ValueError(f"unknown service code {unknown[0]!r}; use codes of the link format or 'all'")
+        return services
+
+
+ALL_SERVICES = "all"
+
+
+class Authority(_Strict):
+    """A data protection authority a complaint can go to (GDPR Art. 77)."""
+
+    id: str = Field(pattern=r"^[a-z]{2}(-[a-z]{2})?$")  # ISO country code, plus the Land for Germany's 16
+    name: Text
+    country: str = Field(pattern=r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2
+    land: Text | None = None  # the German Land it supervises; none for a national authority
+    url: HttpsUrl
+    url_kind: Literal["complaint", "home"]  # home: no complaint page could be checked, the home page instead
+    verified: bool  # the page was seen with the project's search when the record was written
+    note: Text | None = None
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _land_only_in_germany(self) -> Authority:
+        if (self.land is not None) != ("-" in self.id):
+            raise ValueError("a Land authority has an id like 'de-by' and a land; a national one neither")
+        if not self.id.upper().startswith(self.country):
+            raise ValueError(f"id {self.id!r} does not start with the country code {self.country!r}")
+        return self
+
+
 class Meta(_Strict):
-    version: str
+    version: str = Field(pattern=VERSION_PATTERN)
     reviewed_on: date
     training_start: date
+    proceedings: DatedStatus  # where the courts stand
 
 
 class Knowledge(_Strict):
@@ -156,6 +249,13 @@ class Knowledge(_Strict):
     events: tuple[Event, ...]
     actions: dict[str, Action]
     texts: dict[str, dict[str, str]]  # lang -> key -> UI text
+    authorities: dict[str, Authority]
+    changelog: tuple[ChangelogEntry, ...]  # oldest first, as in the file
+    retired_sources: dict[str, Source] = {}  # sources.yaml records marked `retired:`; nothing may cite them
+
+    def independent(self, source_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids that count as separate sources: a republished copy (`same_as`) counts as its original."""
+        return tuple(dict.fromkeys(self.sources[s].same_as or s for s in source_ids))
 
     def fact_sources(self, fact_ids: tuple[str, ...]) -> tuple[Source, ...]:
         seen: dict[str, Source] = {}
@@ -224,6 +324,17 @@ def _texts(data_dir: Path) -> dict[str, dict[str, str]]:
     return texts
 
 
+def _changelog(data_dir: Path) -> tuple[ChangelogEntry, ...]:
+    raw = _read_yaml(data_dir / "changelog.yaml")
+    if not isinstance(raw, list) or not raw:
+        raise KnowledgeError("changelog.yaml: (top level): expected a non-empty list of entries")
+    entries = tuple(_validate(ChangelogEntry, e, "changelog.yaml", f"[{i}]") for i, e in enumerate(raw))
+    for i, (before, after) in enumerate(itertools.pairwise(entries), start=1):
+        if version_key(after.version) < version_key(before.version) or after.date < before.date:
+            raise KnowledgeError(f"changelog.yaml: [{i}]: entries go from oldest to newest")
+    return entries
+
+
 def load(data_dir: Path = DATA_DIR) -> Knowledge:
     """Read and check every data file; raises KnowledgeError naming the file and key."""
     meta = _validate(Meta, _read_yaml(data_dir / "meta.yaml"), "meta.yaml")
@@ -231,9 +342,11 @@ def load(data_dir: Path = DATA_DIR) -> Knowledge:
     if not isinstance(raw_events, list):
         raise KnowledgeError("events.yaml: (top level): expected a list of events")
     events = tuple(_validate(Event, e, "events.yaml", f"[{i}]") for i, e in enumerate(raw_events))
+    all_sources = _records(data_dir, "sources.yaml", Source, "id")
     knowledge = Knowledge(
         meta=meta,
-        sources=_records(data_dir, "sources.yaml", Source, "id"),
+        sources={sid: s for sid, s in all_sources.items() if s.retired is None},
+        retired_sources={sid: s for sid, s in all_sources.items() if s.retired is not None},
         facts=_records(data_dir, "facts.yaml", Fact, "id"),
         forms=_records(data_dir, "forms.yaml", Form, "id"),
         services=_records(data_dir, "services.yaml", Service, "code"),
@@ -241,6 +354,8 @@ def load(data_dir: Path = DATA_DIR) -> Knowledge:
         events=tuple(sorted(events, key=lambda e: e.date)),
         actions=_records(data_dir, "actions.yaml", Action, "id"),
         texts=_texts(data_dir),
+        authorities=_records(data_dir, "authorities.yaml", Authority, "id"),
+        changelog=_changelog(data_dir),
     )
     _check_references(knowledge)
     return knowledge
@@ -257,9 +372,14 @@ def _check_references(k: Knowledge) -> None:
 
     def need(file: str, where: str, ids: tuple[str, ...], pool: dict, kind: str) -> None:
         for ref in ids:
+            if ref in k.retired_sources and kind == "source":
+                raise KnowledgeError(f"{file}: {where}: retired source {ref!r}{_replacement(k, ref)}")
             if ref not in pool:
                 raise KnowledgeError(f"{file}: {where}: unknown {kind} {ref!r}")
 
+    _check_source_links(k)
+    _check_changelog(k)
+    _check_v2_references(k, need)
     for fact in k.facts.values():
         need("facts.yaml", f"{fact.id}.sources", fact.sources, k.sources, "source")
         for i, claim in enumerate(fact.claims):
@@ -286,3 +406,41 @@ def _check_references(k: Knowledge) -> None:
         need("actions.yaml", f"{action.id}.forms", action.forms, k.forms, "form")
         need("actions.yaml", f"{action.id}.links", action.links, k.sources, "source")
         need("actions.yaml", f"{action.id}.facts", action.facts, k.facts, "fact")
+
+
+def _replacement(k: Knowledge, retired_id: str) -> str:
+    replaced_by = k.retired_sources[retired_id].retired.replaced_by
+    return f" (replaced by {replaced_by})" if replaced_by else ""
+
+
+def _check_source_links(k: Knowledge) -> None:
+    """`same_as` names an original that is itself no copy; `replaced_by` names a source still in use."""
+    for src in k.sources.values():
+        if src.same_as is None:
+            continue
+        original = k.sources.get(src.same_as)
+        if original is None:
+            raise KnowledgeError(f"sources.yaml: {src.id}.same_as: unknown source {src.same_as!r}")
+        if original.same_as is not None:
+            raise KnowledgeError(f"sources.yaml: {src.id}.same_as: {src.same_as!r} is itself a copy")
+    for src in k.retired_sources.values():
+        new = src.retired.replaced_by
+        if new is not None and new not in k.sources:
+            raise KnowledgeError(f"sources.yaml: {src.id}.retired.replaced_by: unknown source {new!r}")
+
+
+def _check_v2_references(k: Knowledge, need) -> None:
+    """Knowledge v2 files name only existing sources and facts (meta status, authorities, changelog)."""
+    need("meta.yaml", "proceedings.sources", k.meta.proceedings.sources, k.sources, "source")
+    for authority in k.authorities.values():
+        need("authorities.yaml", f"{authority.id}.sources", authority.sources, k.sources, "source")
+    for i, entry in enumerate(k.changelog):
+        need("changelog.yaml", f"[{i}].facts", entry.facts, k.facts, "fact")
+
+
+def _check_changelog(k: Knowledge) -> None:
+    """The newest changelog entry is the knowledge's own version: a link's `k=` can always be placed."""
+    newest = k.changelog[-1].version
+    if newest != k.meta.version:
+        where = f"[{len(k.changelog) - 1}].version"
+        raise KnowledgeError(f"changelog.yaml: {where}: {newest!r} is not meta.yaml's {k.meta.version!r}")

@@ -39,6 +39,15 @@ def all_texts(k):
         yield f"forms.yaml:{fid}.requires", f.requires
     for e in k.events:
         yield f"events.yaml:{e.date}.title", e.title
+    for aid, a in k.authorities.items():
+        yield f"authorities.yaml:{aid}.name", a.name
+        if a.land is not None:
+            yield f"authorities.yaml:{aid}.land", a.land
+        if a.note is not None:
+            yield f"authorities.yaml:{aid}.note", a.note
+    for i, c in enumerate(k.changelog):
+        yield f"changelog.yaml:[{i}].text", c.text
+    yield "meta.yaml:proceedings.text", k.meta.proceedings.text
 
 
 # ---------------------------------------------------------------------------------------------- content checks
@@ -61,7 +70,71 @@ def every_source_is_used(k):
     used |= {s for f in k.facts.values() for c in f.claims for s in c.sources}
     used |= {s for e in k.events for s in e.sources}
     used |= {s for a in k.actions.values() for s in a.links}
+    used |= set(k.meta.proceedings.sources)
+    used |= {s for a in k.authorities.values() for s in a.sources}
     return sorted(set(k.sources) - used)
+
+
+def source_lists(k):
+    """Every list of source ids in the content files, with where it sits."""
+    for fid, f in k.facts.items():
+        yield f"facts.yaml:{fid}.sources", f.sources
+        for i, c in enumerate(f.claims):
+            yield f"facts.yaml:{fid}.claims.{i}.sources", c.sources
+    for e in k.events:
+        yield f"events.yaml:{e.date}.sources", e.sources
+    for aid, a in k.actions.items():
+        yield f"actions.yaml:{aid}.links", a.links
+    yield "meta.yaml:proceedings.sources", k.meta.proceedings.sources
+    for aid, a in k.authorities.items():
+        yield f"authorities.yaml:{aid}.sources", a.sources
+
+
+def one_article_never_counts_as_two(k):
+    """A republished copy (S6 = S5) next to its original would look like two independent sources."""
+    return [where for where, ids in source_lists(k) if len(k.independent(ids)) < len(ids)]
+
+
+def the_syndicated_consumer_article_is_marked(k):
+    return [] if k.sources["S6"].same_as == "S5" else ["S6.same_as"]
+
+
+# The fact ids and confidences the other streams build on (BRIEF.md, FACTS.md "Revisions").
+FIXED_FACTS = {
+    "F16": "unclear",  # R1: earlier public content after a late objection
+    "F20": "reported",  # R2: Messenger and Meta AI app chats follow the FB/IG objection
+    "F25": "unclear",  # FB/IG objection vs Meta AI chats in WhatsApp
+    "F26": "unclear",  # WhatsApp's general objection route
+    "F27": "reported",  # deleting the chat vs asking Meta to delete (/reset-ai)
+    "F28": "unclear",  # minors' chats with Meta AI
+    "F29": "confirmed",  # practical objection tips (R7)
+}
+
+
+def fixed_fact_ids_keep_their_confidence(k):
+    return [fid for fid, conf in FIXED_FACTS.items() if fid not in k.facts or k.facts[fid].confidence != conf]
+
+
+# Words the revisions rule out in the content this stream owns (FACTS.md R3, R5).
+RULED_OUT = [
+    (r"\bLives\b", "R5: no source lists Lives"),
+    (r"WhatsApp hat kein Widerspruchsformular|WhatsApp has no objection form", "R3: never 'no form at all'"),
+    (r"gilt weiter, wenn Sie 18|still holds when you turn 18", "R4: no source says it holds at 18"),
+]
+
+
+# categories.yaml and services.yaml belong to the rules stream, which adapts them (categories: "Lives", R5).
+KNOWLEDGE_FILES = ("facts.yaml", "actions.yaml", "forms.yaml", "events.yaml")
+
+
+def ruled_out_wording_is_gone(k):
+    return [
+        f"{where}: {why}"
+        for where, t in all_texts(k)
+        if where.startswith(KNOWLEDGE_FILES)
+        for pattern, why in RULED_OUT
+        if re.search(pattern, t.de) or re.search(pattern, t.en)
+    ]
 
 
 def every_form_is_offered(k):
@@ -74,7 +147,7 @@ def forms_use_https_on_meta_hosts(k):
     return [
         f.id
         for f in k.forms.values()
-        if not re.match(r"https://(www\.facebook\.com|help\.instagram\.com)/", f.url)
+        if not re.match(r"https://(www\.facebook\.com|help\.instagram\.com|www\.whatsapp\.com)/", f.url)
     ]
 
 
@@ -98,6 +171,73 @@ def ui_texts_have_the_same_keys(k):
     return sorted(set(k.texts["de"]) ^ set(k.texts["en"]))
 
 
+# the 27 EU member states, then Iceland, Liechtenstein, Norway (EEA)
+EU_EEA = {
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+    "IS",
+    "LI",
+    "NO",
+}
+LAENDER = {"bw", "by", "be", "bb", "hb", "hh", "he", "mv", "ni", "nw", "rp", "sl", "sn", "st", "sh", "th"}
+
+
+def authorities_cover_every_land_and_country(k):
+    """16 German Länder plus one national authority per EU/EEA country: nothing missing, nothing extra."""
+    lands = {a.id.removeprefix("de-") for a in k.authorities.values() if a.land is not None}
+    countries = [a.country for a in k.authorities.values() if a.land is None]
+    problems = [f"Land missing: {c}" for c in sorted(LAENDER - lands)]
+    problems += [f"not a Land: {c}" for c in sorted(lands - LAENDER)]
+    problems += [f"country missing: {c}" for c in sorted(EU_EEA - set(countries))]
+    problems += [f"not EU/EEA or twice: {c}" for c in sorted(set(countries)) if c not in EU_EEA]
+    problems += [f"country twice: {c}" for c in sorted({c for c in countries if countries.count(c) > 1})]
+    if len(k.authorities) != len(LAENDER) + len(EU_EEA):
+        problems.append(f"{len(k.authorities)} authorities, expected {len(LAENDER) + len(EU_EEA)}")
+    return problems
+
+
+def authority_links_are_https_and_distinct(k):
+    urls = [a.url for a in k.authorities.values()]
+    bad = [a.id for a in k.authorities.values() if not a.url.startswith("https://")]
+    return bad + sorted({u for u in urls if urls.count(u) > 1})
+
+
+def changelog_reaches_the_current_version(k):
+    """The first entry is the baseline, the last is meta.yaml's version, and every revision R1-R8 is listed."""
+    revisions = {e.revision for e in k.changelog if e.revision}
+    problems = [f"revision missing: R{n}" for n in range(1, 9) if f"R{n}" not in revisions]
+    if k.changelog[0].version != "2026.11-1":
+        problems.append("the baseline 2026.11-1 is not the first entry")
+    if k.changelog[-1].version != k.meta.version:
+        problems.append("the newest entry is not meta.yaml's version")
+    return problems
+
+
 CHECKS = [
     every_fact_has_a_source,
     every_event_has_provenance,
@@ -109,6 +249,13 @@ CHECKS = [
     whatsapp_has_no_form,
     texts_have_both_languages_and_same_placeholders,
     ui_texts_have_the_same_keys,
+    one_article_never_counts_as_two,
+    the_syndicated_consumer_article_is_marked,
+    fixed_fact_ids_keep_their_confidence,
+    ruled_out_wording_is_gone,
+    authorities_cover_every_land_and_country,
+    authority_links_are_https_and_distinct,
+    changelog_reaches_the_current_version,
 ]
 
 
@@ -245,6 +392,73 @@ def edit(path: Path, change) -> None:
         ),
         ("events.yaml", lambda r: r[0].update(date="someday"), r"events\.yaml: \[0\]\.date"),
         ("meta.yaml", lambda r: r.pop("version"), r"meta\.yaml: version: Field required"),
+        (
+            "meta.yaml",
+            lambda r: r["proceedings"]["text"].update(de="Kein Urteil.", en="No judgment."),
+            r"meta\.yaml: proceedings: .*\{date\}",
+        ),
+        (
+            "meta.yaml",
+            lambda r: r["proceedings"].update(sources=["S99"]),
+            r"meta\.yaml: proceedings\.sources: unknown source 'S99'",
+        ),
+        ("sources.yaml", lambda r: r[0].update(mirror="http://x"), r"sources\.yaml: S1\.mirror"),
+        (
+            "sources.yaml",
+            lambda r: r[5].update(same_as="S99"),
+            r"sources\.yaml: S6\.same_as: unknown source 'S99'",
+        ),
+        (
+            "sources.yaml",
+            lambda r: r[5].update(same_as="S6"),
+            r"sources\.yaml: S6: .*names the source itself",
+        ),
+        (
+            "sources.yaml",
+            lambda r: r[4].update(same_as="S7"),
+            r"sources\.yaml: S6\.same_as: 'S5' is itself a copy",
+        ),
+        (
+            "authorities.yaml",
+            lambda r: r[0].update(url="http://x.de/"),
+            r"authorities\.yaml: de-bw\.url: String should match",
+        ),
+        (
+            "authorities.yaml",
+            lambda r: r[0].pop("land"),
+            r"authorities\.yaml: de-bw: .*Land authority",
+        ),
+        (
+            "authorities.yaml",
+            lambda r: r[0].update(sources=["S99"]),
+            r"authorities\.yaml: de-bw\.sources: unknown source 'S99'",
+        ),
+        (
+            "changelog.yaml",
+            lambda r: r[1].update(services=["tiktok"]),
+            r"changelog\.yaml: \[1\]\.services: .*unknown service code 'tiktok'",
+        ),
+        (
+            "changelog.yaml",
+            lambda r: r.reverse(),
+            r"changelog\.yaml: \[11\]: entries go from oldest to newest",
+        ),
+        (
+            "changelog.yaml",
+            lambda r: r[1].update(facts=["F99"]),
+            r"changelog\.yaml: \[1\]\.facts: unknown fact 'F99'",
+        ),
+        (
+            "meta.yaml",
+            lambda r: r.update(version="2026.11-3"),
+            r"changelog\.yaml: \[11\]\.version: '2026\.11-2'",
+        ),
+        ("meta.yaml", lambda r: r.update(version="v2"), r"meta\.yaml: version: String should match"),
+        (
+            "facts.yaml",
+            lambda r: r[0].update(sources=["S17"]),
+            r"facts\.yaml: F1\.sources: retired source 'S17' \(replaced by S23\)",
+        ),
         ("i18n/en.yaml", lambda r: r.pop("nav.check"), r"i18n/en\.yaml: nav\.check: text missing"),
         (
             "i18n/en.yaml",
@@ -282,3 +496,86 @@ def test_domain_never_imports_streamlit():
         names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert not any(n.split(".")[0] == "streamlit" for n in names), path.name
+
+
+# ---------------------------------------------------------------------------------------------- checks can fail
+
+
+def by_id(records, rid):
+    return next(r for r in records if r.get("id") == rid)
+
+
+@pytest.mark.parametrize(
+    ("check", "file", "change", "found"),
+    [
+        (
+            one_article_never_counts_as_two,
+            "facts.yaml",
+            lambda r: by_id(r, "F13").update(sources=["S5", "S6"]),
+            ["facts.yaml:F13.sources"],
+        ),
+        (
+            the_syndicated_consumer_article_is_marked,
+            "sources.yaml",
+            lambda r: by_id(r, "S6").pop("same_as"),
+            ["S6.same_as"],
+        ),
+        (
+            fixed_fact_ids_keep_their_confidence,
+            "facts.yaml",
+            lambda r: by_id(r, "F20").update(confidence="confirmed"),
+            ["F20"],
+        ),
+        (
+            ruled_out_wording_is_gone,
+            "facts.yaml",
+            lambda r: by_id(r, "F6")["text"].update(de="Beiträge und Lives."),
+            ["facts.yaml:F6.text: R5: no source lists Lives"],
+        ),
+        (
+            every_source_is_used,
+            "meta.yaml",
+            lambda r: r["proceedings"].update(sources=["S3"]),
+            ["SOMI_INJUNCTION"],
+        ),
+        (
+            authorities_cover_every_land_and_country,
+            "authorities.yaml",
+            lambda r: r.remove(by_id(r, "de-hh")),
+            ["Land missing: hh", "45 authorities, expected 46"],
+        ),
+        (
+            authorities_cover_every_land_and_country,
+            "authorities.yaml",
+            lambda r: by_id(r, "at").update(id="ch", country="CH"),
+            ["country missing: AT", "not EU/EEA or twice: CH"],
+        ),
+        (
+            authority_links_are_https_and_distinct,
+            "authorities.yaml",
+            lambda r: by_id(r, "at").update(url=by_id(r, "de").get("url")),
+            ["https://www.bfdi.bund.de/"],
+        ),
+        (
+            changelog_reaches_the_current_version,
+            "changelog.yaml",
+            lambda r: [e.pop("revision") for e in r if e.get("revision") == "R6"],
+            ["revision missing: R6"],
+        ),
+    ],
+    ids=[
+        "copy-and-original",
+        "copy-unmarked",
+        "fixed-confidence",
+        "lives",
+        "unused-source",
+        "land-missing",
+        "country-not-eea",
+        "url-twice",
+        "revision-missing",
+    ],
+)
+def test_content_checks_catch_a_broken_copy(data_copy, check, file, change, found):
+    """Each content check reports a fault planted in a copy of data/ (so it is able to fail)."""
+    edit(data_copy / file, change)
+    assert check(load(data_copy)) == found

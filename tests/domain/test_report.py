@@ -26,7 +26,7 @@ def test_markdown_has_date_answers_verdicts_actions_sources_and_version(kb):
     assert "(https://www.facebook.com/help/contact/712876720715583)" in md
     assert "Unclear: Older posts after a late objection." in md
     assert "noyb" not in md or "https://" in md
-    assert "Knowledge version 2026.11-1, reviewed on 29 November 2026" in md
+    assert "Knowledge version 2026.11-2, reviewed on 29 November 2026" in md
     assert LINK in md
 
 

@@ -1,0 +1,138 @@
+"""What changed since a link was made, the "Stand" warning and the courts' status line (kicheck/changelog.py)."""
+
+from datetime import date
+
+import pytest
+
+from kicheck.changelog import (
+    changes_notice,
+    entries_since,
+    is_stale,
+    proceedings_line,
+    stale_notice,
+    versions,
+)
+from kicheck.knowledge import ChangelogEntry, Text
+from kicheck.texts import Texts
+
+
+def entry(version, services, label):
+    return ChangelogEntry(
+        version=version, date=date(2026, 11, 29), text=Text(de=label, en=label), services=services
+    )
+
+
+# A changelog small enough to read: labels name what each entry touches.
+LOG = (
+    entry("2026.11-1", ("all",), "baseline"),
+    entry("2026.11-2", ("fb",), "fb change"),
+    entry("2026.11-2", ("wa",), "wa change"),
+    entry("2026.11-2", (), "sources only"),
+    entry("2026.12-1", ("all",), "everyone"),
+    entry("2026.12-9", ("th",), "threads"),
+    entry("2026.12-10", ("ig",), "instagram"),
+)
+
+
+@pytest.fixture
+def small(kb):
+    return kb.model_copy(update={"changelog": LOG})
+
+
+@pytest.mark.parametrize(
+    ("version", "services", "known", "labels"),
+    [
+        # no version, or one this knowledge never had: nobody can say what changed
+        (None, {"fb"}, False, []),
+        ("2025.01-1", {"fb"}, False, []),
+        ("not-a-version", None, False, []),
+        # a known version: only newer entries, only those touching the person's services (or everyone)
+        ("2026.11-1", {"fb"}, True, ["fb change", "everyone"]),
+        ("2026.11-1", {"wa"}, True, ["wa change", "everyone"]),
+        ("2026.11-1", set(), True, ["everyone"]),
+        (
+            "2026.11-1",
+            None,
+            True,
+            ["fb change", "wa change", "sources only", "everyone", "threads", "instagram"],
+        ),
+        ("2026.11-2", {"fb", "wa"}, True, ["everyone"]),
+        # versions compare as numbers: 12-10 is newer than 12-9
+        ("2026.12-9", {"th", "ig"}, True, ["instagram"]),
+        # made with the current version: known, nothing to show
+        ("2026.12-10", {"fb", "ig"}, True, []),
+    ],
+)
+def test_entries_since(small, version, services, known, labels):
+    """Only what the link has not seen, and only what concerns this person; unknown stays unknown."""
+    changes = entries_since(small, version, services)
+    assert changes.known is known
+    assert [e.text.en for e in changes.entries] == labels
+
+
+def test_real_changelog_since_the_baseline(kb):
+    """A WhatsApp-only link of 2026.11-1 hears about R2, R3, R4 and R8, not about Instagram's tips."""
+    changes = entries_since(kb, "2026.11-1", {"wa"})
+    assert changes.known
+    assert [e.revision for e in changes.entries] == ["R2", "R3", "R4", "R8"]
+    assert entries_since(kb, kb.meta.version, {"wa"}).entries == ()
+
+
+def test_versions_newest_first(small):
+    """The Sources page lists the changelog by version, newest first, with every entry of a version."""
+    rows = versions(small)
+    assert [v for v, _, _ in rows] == ["2026.12-10", "2026.12-9", "2026.12-1", "2026.11-2", "2026.11-1"]
+    assert len(rows[3][2]) == 3
+
+
+@pytest.mark.parametrize(
+    ("today", "max_age", "stale"),
+    [
+        (date(2026, 11, 29), 120, False),  # the review day itself
+        (date(2027, 3, 29), 120, False),  # exactly 120 days later: not yet "more than"
+        (date(2027, 3, 30), 120, True),  # 121 days
+        (date(2026, 11, 30), 0, True),
+    ],
+)
+def test_is_stale(kb, today, max_age, stale):
+    """The knowledge counts as stale only when its review is more than max_age days old."""
+    assert kb.meta.reviewed_on == date(2026, 11, 29)
+    assert is_stale(kb, today, max_age) is stale
+
+
+def test_stale_notice_says_stand_plainly(kb):
+    """With a fixed 'today' past the limit the result gets a plain warning with the review date; before, none."""
+    assert stale_notice(Texts(kb, "de"), date(2026, 12, 1)) is None
+    warning = stale_notice(Texts(kb, "de"), date(2027, 4, 1))
+    assert warning.startswith("Stand: 29. November 2026.") and "120 Tagen" in warning
+    assert "29 November 2026" in stale_notice(Texts(kb, "en"), date(2027, 4, 1))
+
+
+@pytest.mark.parametrize(
+    ("version", "services", "lang", "start"),
+    [
+        (None, {"fb"}, "de", "Mit welchem Wissensstand dieser Link erstellt wurde, ist nicht bekannt."),
+        ("2026.11-1", {"wa"}, "en", "Your link was made with knowledge version 2026.11-1. Since then"),
+        (
+            "2026.11-2",
+            {"wa"},
+            "en",
+            "Your link was made with knowledge version 2026.11-2. Nothing has changed",
+        ),
+    ],
+)
+def test_changes_notice(kb, version, services, lang, start):
+    """Unknown, changed and unchanged each get their own sentence: an empty list never reads as 'no change'."""
+    assert changes_notice(Texts(kb, lang), entries_since(kb, version, services)).startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Stand 29. November 2026: Bisher ist kein Urteil in einem Hauptsacheverfahren"),
+        ("en", "As of 29 November 2026: no judgment in a main proceeding"),
+    ],
+)
+def test_proceedings_line_carries_its_date(kb, lang, text):
+    """The status line says what holds and since when, in the page language."""
+    assert proceedings_line(Texts(kb, lang)).startswith(text)
