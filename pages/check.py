@@ -6,6 +6,8 @@ only shows and edits it, so a language switch keeps every answer.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from kicheck.answers import (
@@ -36,9 +38,7 @@ t = texts()
 header(t, "check.title", "nav.check")
 st.write(t("check.intro"))
 
-link = query_lists()
-decoded = decode(link, today())
-draft = form.current_draft(decoded.answers, "svc" in link, decoded.given, arrived())
+draft = form.current_draft(decode(query_lists(), today()), today(), arrived())
 
 
 def key(name: str) -> str:
@@ -71,6 +71,9 @@ def age_question() -> None:
             placeholder=t("q.age.placeholder"),
             key=key("age"),
         )
+        if draft.age is None and draft.age_on_link_day:
+            age, day = draft.age_on_link_day
+            st.caption(t("check.age_from_link", age=age, date=t.date(day)))
         why("why.age")
 
 
@@ -117,8 +120,8 @@ def linked_question() -> None:
     with st.container(key="q-linked"):
         draft.linked = st.radio(
             t("q.linked"),
-            options=list(form.LINKED_CHOICES),
-            index=form.LINKED_CHOICES.index(draft.linked) if draft.linked else None,
+            options=list(form.LINKED),
+            index=form.LINKED.index(draft.linked) if draft.linked else None,
             format_func=lambda v: t(f"answer.linked_{v}"),
             key=key("linked"),
         )
@@ -168,7 +171,9 @@ if form.asked() and form.missing(draft):
     with st.container(key="submit-problems"):
         st.error(t("check.missing"), icon=":material/error:")
 elif clicked:
-    answers = form.answers_from_draft(draft, t.lang)
+    answers = replace(
+        form.answers_from_draft(draft, t.lang), made_on=today(), knowledge_version=kb().meta.version
+    )
     remember(answers)
     st.switch_page("pages/result.py", query_params=params(answers))
 st.caption(t("check.privacy"))

@@ -17,6 +17,7 @@ from ui.common import (
     base_url,
     footer,
     header,
+    kb,
     leave_legacy_pages_mode,
     query_lists,
     remember,
@@ -50,6 +51,15 @@ def no_answers() -> None:
     with st.container(key="no-answers"):
         st.info(t("result.no_answers"))
         st.page_link("pages/check.py", label=t("result.start_check"), query_params={"lang": t.lang})
+    footer(t)
+    st.stop()
+
+
+def no_services() -> None:
+    """A link without svc: the notice above says so; no verdict is guessed, the check asks instead."""
+    with st.container(key="no-services"):
+        st.info(t("result.no_services"))
+        st.page_link("pages/check.py", label=t("result.start_check"), query_params=params(answers))
     footer(t)
     st.stop()
 
@@ -110,11 +120,19 @@ header(t, "result.title", "nav.result", aside=lambda: change_answers("top") if d
 link_notice()
 if not decoded.given:
     no_answers()
+if not decoded.services_given:
+    no_services()
 remember(answers)
 
-link = base_url() + result_path(answers)
+# A link made here says the day and the knowledge version (v1.1); a link that says them already keeps them,
+# so passing it on never moves its age or hides what changed since it was made.
+shared = (
+    answers if answers.made_on else replace(answers, made_on=today(), knowledge_version=kb().meta.version)
+)
+link = base_url() + result_path(shared)
 result = bundle(answers, today(), link)
 view = result.view
+part.knowledge_notices(decoded.answers.knowledge_version, answers.services, today(), t)
 
 st.header(view.summary)
 for note in view.notes:
@@ -127,4 +145,5 @@ part.share(link, t)
 downloads()
 change_answers("bottom")
 more_pages()
+part.knowledge_footnote(decoded.answers.knowledge_version, answers.services, t)
 footer(t)

@@ -7,8 +7,8 @@ answers live here, as codes, numbers and dates in session_state; the page keys e
 creates it from the draft and writes its value back. The draft outlives the widgets: a switch of language or
 page keeps every answer.
 
-The mapping between the questionnaire's choices and `Answers` is in this one place (`draft_from_answers`,
-`answers_from_draft`), so the page never decides what a choice means.
+What a choice means ("I don't know" is `linked=None`, "before 27 May 2025, day unknown" an objection without a
+known day) is kicheck/questions.py's; `draft_from_link` and `answers_from_draft` only call it.
 """
 
 from __future__ import annotations
@@ -18,16 +18,23 @@ from datetime import date
 
 import streamlit as st
 
-from kicheck.answers import NO_SERVICE, OBJECTION_CAPABLE, Answers, normalized, ordered
+from kicheck.answers import NO_SERVICE, OBJECTION_CAPABLE, Answers, Decoded, age_range_on, ordered
+from kicheck.questions import (
+    LINKED_CHOICES,
+    ObjectionChoice,
+    answers_from_form,
+    linked_answer,
+    linked_prefill,
+    objection_from_choice,
+    objection_prefill,
+)
 
 DRAFT = "check.draft"
 ASKED = "check.asked"  # the person pressed "show result": from now on missing answers are marked
 
-LINKED_CHOICES = ("yes", "no", "unknown")
-NOT_YET, BEFORE_START, ON_DATE = "not_yet", "before_start", "on_date"
-OBJECTION_CHOICES = (NOT_YET, BEFORE_START, ON_DATE)
-# The latest day an objection "before training started, day unknown" can have been: the safe side for rules.
-LATEST_BEFORE_START = date(2025, 5, 26)
+LINKED = tuple(LINKED_CHOICES)  # yes, no, unknown
+NOT_YET, BEFORE_START, ON_DATE = ObjectionChoice.NOT_YET, ObjectionChoice.BY_DEADLINE, ObjectionChoice.ON_DATE
+OBJECTION_CHOICES = tuple(ObjectionChoice)
 
 
 @dataclass
@@ -39,66 +46,66 @@ class Draft:
     services: list[str] = field(default_factory=list)
     public: list[str] = field(default_factory=list)
     ai: list[str] = field(default_factory=list)
-    linked: str | None = None  # one of LINKED_CHOICES; None until answered
+    linked: str | None = None  # one of LINKED; None until answered
     objection: dict[str, str] = field(default_factory=dict)  # service -> one of OBJECTION_CHOICES
     objection_day: dict[str, date | None] = field(default_factory=dict)
+    # A link's (age, day) when today's age is not one number (a birthday may have passed): shown, not assumed.
+    age_on_link_day: tuple[int, date] | None = None
 
 
-def draft_from_answers(answers: Answers, services_given: bool) -> Draft:
+def draft_from_link(decoded: Decoded, today: date) -> Draft:
     """The draft that shows a link's answers; an explicit svc=none shows 'I have no Meta account'."""
-    services = list(ordered(answers.services)) or ([NO_SERVICE] if services_given else [])
+    answers = decoded.answers
+    services = list(ordered(answers.services)) or ([NO_SERVICE] if decoded.services_given else [])
     draft = Draft(
-        age=answers.age,
         birthdate="wrong" if answers.birthdate_wrong else "ok",
         services=services,
         public=list(ordered(answers.public)),
         ai=list(ordered(answers.ai)),
-        linked=_linked_choice(answers) if answers.uses_both_fb_and_ig else None,
+        linked=linked_prefill(decoded),
     )
+    _age_today(draft, answers, today)
     for service in OBJECTION_CAPABLE:
         if service in answers.services:
-            draft.objection[service], draft.objection_day[service] = _objection_choice(answers, service)
+            prefill = objection_prefill(answers, service)
+            draft.objection[service], draft.objection_day[service] = prefill.choice, prefill.day
     return draft
 
 
-def _linked_choice(answers: Answers) -> str:
-    return {True: "yes", False: "no"}.get(answers.linked, "unknown")
-
-
-def _objection_choice(answers: Answers, service: str) -> tuple[str, date | None]:
-    day = answers.objection(service)
-    if day is None:
-        return NOT_YET, None
-    if day == LATEST_BEFORE_START:  # v1 links wrote the day-unknown answer as this day
-        return BEFORE_START, None
-    return ON_DATE, day
+def _age_today(draft: Draft, answers: Answers, today: date) -> None:
+    """The age to show today: the link's age moved on to today when that is one number, else left to ask."""
+    ages = age_range_on(answers, today)
+    if ages is None:
+        return
+    if ages[0] == ages[1]:
+        draft.age = ages[0]
+    else:
+        draft.age_on_link_day = (answers.age, answers.made_on)
 
 
 def answers_from_draft(draft: Draft, lang: str) -> Answers:
     """The draft as a consistent answer set (what the share link carries); call it when nothing is missing.
 
-    "I don't know" for linked accounts is read as not linked: the safe side (no protection from the other
-    account's objection).
+    The meaning of each choice ("I don't know", "before 27 May, day unknown") is kicheck.questions'.
     """
-    services = frozenset(draft.services) - {NO_SERVICE}
-    objections = {}
+    objections, day_unknown = {}, set()
     for service in OBJECTION_CAPABLE:
-        choice = draft.objection.get(service, NOT_YET)
-        if choice == BEFORE_START:
-            objections[service] = LATEST_BEFORE_START
-        elif choice == ON_DATE and draft.objection_day.get(service):
-            objections[service] = draft.objection_day[service]
-    return normalized(
-        Answers(
-            lang=lang,
-            age=draft.age,
-            birthdate_wrong=draft.birthdate == "wrong",
-            services=services,
-            public=frozenset(draft.public),
-            ai=frozenset(draft.ai),
-            linked=draft.linked == "yes",
-            objections=objections,
-        )
+        choice = ObjectionChoice(draft.objection.get(service, NOT_YET))
+        day, unknown = objection_from_choice(choice, draft.objection_day.get(service))
+        if day is not None:
+            objections[service] = day
+        if unknown:
+            day_unknown.add(service)
+    return answers_from_form(
+        lang,
+        draft.age,
+        draft.birthdate == "wrong",
+        frozenset(draft.services) - {NO_SERVICE},
+        draft.public,
+        draft.ai,
+        linked_answer(draft.linked),
+        objections,
+        day_unknown,
     )
 
 
@@ -118,11 +125,11 @@ def missing(draft: Draft) -> list[str]:
 # ------------------------------------------------------------------------------------------- session
 
 
-def current_draft(link_answers: Answers, services_given: bool, link_given: bool, arrived: bool) -> Draft:
+def current_draft(decoded: Decoded, today: date, arrived: bool) -> Draft:
     """The draft of this session; a link's answers replace it when the page is opened anew with them."""
     draft = st.session_state.get(DRAFT)
-    if draft is None or (arrived and link_given):
-        draft = draft_from_answers(link_answers, services_given) if link_given else Draft()
+    if draft is None or (arrived and decoded.given):
+        draft = draft_from_link(decoded, today) if decoded.given else Draft()
         st.session_state[DRAFT] = draft
         st.session_state[ASKED] = False
     return draft

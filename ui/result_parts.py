@@ -11,9 +11,13 @@ from collections import Counter
 
 import streamlit as st
 
+from kicheck.authorities import authority_options, chosen_authority
+from kicheck.changelog import changes_notice, entries_since, stale_notice
 from kicheck.present import ActionItem, Category, ResultView, ServiceCard
 from kicheck.texts import Texts
 from ui.result_bundle import STATUS_BADGE
+
+COMPLAINT_ACTION = "complain_dpa"  # the action that gets the authority picker
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 
@@ -44,10 +48,10 @@ def actions(view: ResultView, t: Texts) -> None:
         # A level below the summary (h2) it answers, and small enough to keep the first button on screen.
         st.subheader(t("result.actions"))
         for number, action in enumerate(view.actions, 1):
-            action_card(number, action, primary=number == 1)
+            action_card(number, action, number == 1, t)
 
 
-def action_card(number: int, action: ActionItem, primary: bool) -> None:
+def action_card(number: int, action: ActionItem, primary: bool, t: Texts) -> None:
     with st.container(key=f"action-{action.id}", border=True, gap="xsmall"):
         st.markdown(f"**{number}. {action.title}**")
         for link in action.links:
@@ -61,6 +65,50 @@ def action_card(number: int, action: ActionItem, primary: bool) -> None:
             if link.note:
                 st.caption(link.note)
         st.markdown(action.why)
+        if action.id == COMPLAINT_ACTION:
+            authority_picker(t)
+
+
+def authority_picker(t: Texts) -> None:
+    """The person's data protection authority (German Länder first): the chosen one's complaint page."""
+    options = {o.id: o.label for o in authority_options(t.knowledge, t.lang)}
+    chosen = st.selectbox(
+        t("dpa.picker"),
+        options=list(options),
+        index=None,
+        format_func=options.get,
+        placeholder=t("dpa.picker"),
+        key=f"dpa-{t.lang}",  # a selectbox keeps its label as state: one widget per language
+    )
+    authority = chosen_authority(t.knowledge, chosen)
+    if authority is not None:
+        kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
+        st.link_button(f"{t(kind)}: {t.pick(authority.name)}", authority.url, width="stretch")
+
+
+def knowledge_notices(version: str | None, services, today, t: Texts) -> None:
+    """Above the result: a review that is too old ("Stand"), and what changed since the link was made."""
+    stale = stale_notice(t, today)
+    if stale:
+        st.warning(stale, icon=":material/history:")
+    changes = entries_since(t.knowledge, version, services)
+    if changes.entries:
+        with st.container(key="changes", border=True):
+            st.markdown(f"**{t('changes.title')}**")
+            st.markdown(changes_notice(t, changes))
+            for entry in changes.entries:
+                st.markdown(f"- {t.date(entry.date)}: {t.pick(entry.text)}")
+
+
+def knowledge_footnote(version: str | None, services, t: Texts) -> None:
+    """Below the result: that nothing changed since the link's version, or that its version is not known.
+
+    Not above: it changes nothing in the result, and a phone's first screen is for the verdict.
+    """
+    changes = entries_since(t.knowledge, version, services)
+    if not changes.entries and version != t.knowledge.meta.version:
+        with st.container(key="changes"):
+            st.caption(changes_notice(t, changes))
 
 
 def shared_categories(view: ResultView) -> list[Category]:

@@ -78,7 +78,7 @@ def test_objection_date_only_when_chosen(open_page):
     at.radio(key="obj_fb_choice-de").set_value("on_date").run()
     assert "obj_fb_date" in widget_keys(at)
     assert at.date_input(key="obj_fb_date-de").value is None
-    at.radio(key="obj_fb_choice-de").set_value("before_start").run()
+    at.radio(key="obj_fb_choice-de").set_value("by_deadline").run()
     assert "obj_fb_date" not in widget_keys(at)
 
 
@@ -94,7 +94,7 @@ def test_prefilled_from_link(open_page):
     assert at.pills(key="pub-en").value == ["ig"]
     assert at.pills(key="ai-en").value == ["wa"]
     assert at.radio(key="linked-en").value == "yes"
-    assert at.radio(key="obj_fb_choice-en").value == "before_start"
+    assert at.radio(key="obj_fb_choice-en").value == "by_deadline"
     assert at.radio(key="obj_ig_choice-en").value == "on_date"
     assert at.date_input(key="obj_ig_date-en").value == date(2025, 7, 1)
 
@@ -115,7 +115,7 @@ PERSONS = [
         {"fb": "In use", "ig": "Partly protected", "wa": "In use"},
     ),
     (
-        dict(age=29, svc=["fb", "ig"], linked="yes", obj={"fb": "before_start"}),
+        dict(age=29, svc=["fb", "ig"], linked="yes", obj={"fb": "by_deadline"}),
         {"fb": "Protected", "ig": "Protected"},
     ),
     (dict(age=15, svc=["ig"], bd="ok"), {"ig": "Not affected"}),
@@ -138,8 +138,8 @@ def test_full_flow(open_page, person, expected):
     if "linked" in person:
         at.radio(key="linked-en").set_value(person["linked"]).run()
     for service, when in person.get("obj", {}).items():
-        if when == "before_start":
-            at.radio(key=f"obj_{service}_choice-en").set_value("before_start").run()
+        if when == "by_deadline":
+            at.radio(key=f"obj_{service}_choice-en").set_value("by_deadline").run()
         else:
             at.radio(key=f"obj_{service}_choice-en").set_value("on_date").run()
             at.date_input(key=f"obj_{service}_date-en").set_value(when).run()
@@ -202,7 +202,7 @@ def test_answers_survive_a_language_switch(open_page):
     at.radio(key="bd-de").set_value("wrong").run()
     at.pills(key="svc-de").set_value(["fb", "ig"]).run()
     at.radio(key="linked-de").set_value("unknown").run()
-    at.radio(key="obj_fb_choice-de").set_value("before_start").run()
+    at.radio(key="obj_fb_choice-de").set_value("by_deadline").run()
     at.radio(key="obj_ig_choice-de").set_value("on_date").run()
     at.date_input(key="obj_ig_date-de").set_value(date(2025, 6, 2)).run()
     at.segmented_control(key="lang_switch").set_value("en").run()
@@ -210,6 +210,6 @@ def test_answers_survive_a_language_switch(open_page):
     assert at.radio(key="bd-en").value == "wrong"
     assert at.pills(key="svc-en").value == ["fb", "ig"]
     assert at.radio(key="linked-en").value == "unknown"
-    assert at.radio(key="obj_fb_choice-en").value == "before_start"
+    assert at.radio(key="obj_fb_choice-en").value == "by_deadline"
     assert at.radio(key="obj_ig_choice-en").value == "on_date"
     assert at.date_input(key="obj_ig_date-en").value == date(2025, 6, 2)

@@ -6,23 +6,23 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import decode_query
+from kicheck.answers import LATEST_BEFORE_START, decode_query
 from tests.conftest import TODAY
-from ui.questionnaire import Draft, answers_from_draft, draft_from_answers, missing
+from ui.questionnaire import Draft, answers_from_draft, draft_from_link, missing
 
 
 def link_draft(query: str) -> Draft:
-    decoded = decode_query(query, TODAY)
-    return draft_from_answers(decoded.answers, "svc=" in query)
+    return draft_from_link(decode_query(query, TODAY), TODAY)
 
 
 @pytest.mark.parametrize(
     "query",
     [
-        "v=1&lang=de&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=1&obj_fb=2025-07-14",
-        "v=1&lang=de&age=16&bd=wrong&svc=ig&obj_ig=2025-05-26",
-        "v=1&lang=en&svc=fb,ig&obj_fb=2024-06-20&obj_ig=2025-06-02",
-        "v=1&lang=de&svc=none",
+        "v=1.1&lang=de&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=1&obj_fb=2025-07-14",
+        "v=1.1&lang=de&age=16&bd=wrong&svc=ig&obj_ig=before-start",
+        "v=1.1&lang=en&svc=fb,ig&linked=unknown&obj_fb=2024-06-20&obj_ig=2025-06-02",
+        "v=1.1&lang=de&svc=fb,ig&linked=0",
+        "v=1.1&lang=de&svc=none",
     ],
 )
 def test_a_link_survives_the_draft(query):
@@ -33,20 +33,26 @@ def test_a_link_survives_the_draft(query):
 
 # (link, what the draft shows)
 CHOICES = [
-    # the day-unknown objection of a v1 link is shown as "before 27 May 2025, day unknown", without a day
-    ("svc=fb&obj_fb=2025-05-26", {"objection": {"fb": "before_start"}, "objection_day": {"fb": None}}),
+    # the day-unknown objection is "before 27 May 2025, day unknown", without a day; v1 wrote it as 26 May
+    ("svc=fb&obj_fb=before-start", {"objection": {"fb": "by_deadline"}, "objection_day": {"fb": None}}),
+    ("svc=fb&obj_fb=2025-05-26", {"objection": {"fb": "by_deadline"}, "objection_day": {"fb": None}}),
     (
         "svc=fb&obj_fb=2025-05-25",
         {"objection": {"fb": "on_date"}, "objection_day": {"fb": date(2025, 5, 25)}},
     ),
     ("svc=fb", {"objection": {"fb": "not_yet"}}),
-    # linked: v1's absent value means "no" once both services are given; without both, unanswered
-    ("svc=fb,ig", {"linked": "no"}),
+    # linked: only what the link answered is chosen
+    ("svc=fb,ig", {"linked": None}),
+    ("svc=fb,ig&linked=0", {"linked": "no"}),
     ("svc=fb,ig&linked=1", {"linked": "yes"}),
-    ("svc=fb", {"linked": None}),
-    # an explicit no-account answer is a choice, a missing svc is none
+    ("svc=fb,ig&linked=unknown", {"linked": "unknown"}),
+    # an explicit no-account answer is a choice; a link without svc chooses nothing
     ("svc=none", {"services": ["none"]}),
     ("age=30", {"services": []}),
+    # the age moves on with the link's day; when a birthday may have passed, it is asked, not assumed
+    ("age=30&svc=fb&d=2026-11-29", {"age": 30, "age_on_link_day": None}),
+    ("age=30&svc=fb&d=2025-11-29", {"age": 31, "age_on_link_day": None}),  # a year to the day
+    ("age=30&svc=fb&d=2025-12-01", {"age": None, "age_on_link_day": (30, date(2025, 12, 1))}),
 ]
 
 
@@ -55,7 +61,7 @@ def test_link_answers_as_choices(query, shown):
     draft = link_draft(query)
     for name, value in shown.items():
         got = getattr(draft, name)
-        assert {k: got.get(k) for k in value} == value if isinstance(value, dict) else got == value
+        assert ({k: got.get(k) for k in value} if isinstance(value, dict) else got) == value
 
 
 @pytest.mark.parametrize(
@@ -65,7 +71,7 @@ def test_link_answers_as_choices(query, shown):
         (Draft(services=["none"]), []),
         (Draft(services=["fb"], objection={"fb": "on_date"}), ["obj_fb"]),
         (Draft(services=["fb"], objection={"fb": "on_date"}, objection_day={"fb": date(2025, 7, 1)}), []),
-        (Draft(services=["fb", "ig"], objection={"fb": "before_start", "ig": "on_date"}), ["obj_ig"]),
+        (Draft(services=["fb", "ig"], objection={"fb": "by_deadline", "ig": "on_date"}), ["obj_ig"]),
         # a hidden question (Instagram not chosen) is not asked
         (Draft(services=["fb"], objection={"ig": "on_date"}), []),
     ],
@@ -75,7 +81,10 @@ def test_missing_answers(draft, problems):
     assert missing(draft) == problems
 
 
-def test_dont_know_linked_is_read_on_the_safe_side():
-    """'I don't know' for linked accounts never becomes a protection from the other account's objection."""
-    draft = Draft(services=["fb", "ig"], linked="unknown", objection={"fb": "before_start"})
-    assert answers_from_draft(draft, "de").linked is False
+def test_uncertain_answers_stay_uncertain():
+    """'I don't know' and an unanswered linked question are None; 'before 27 May' has no known day."""
+    draft = Draft(services=["fb", "ig"], linked="unknown", objection={"fb": "by_deadline"})
+    answers = answers_from_draft(draft, "de")
+    assert answers.linked is None
+    assert answers.objection("fb") == LATEST_BEFORE_START and not answers.objection_day_known("fb")
+    assert answers_from_draft(Draft(services=["fb", "ig"]), "de").linked is None

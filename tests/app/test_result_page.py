@@ -125,10 +125,13 @@ def test_timeline_table_for_screen_readers(open_page):
     assert ["Facebook", "darf genutzt werden", r"27\. Mai 2025 – 1\. Juli 2025"] in table.values.tolist()
 
 
-def test_share_link_is_canonical(open_page):
+def test_share_link_is_canonical(open_page, kb):
     """The share container shows the full canonical link, whatever order the visitor's link had."""
     at = open_page("/result", "obj_ig=2025-07-01&svc=wa,ig,fb&ai=wa&pub=ig&age=34&lang=en")
-    link = "http://localhost:8501/result?v=1.1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=0&obj_ig=2025-07-01"
+    link = (
+        "http://localhost:8501/result?v=1.1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=0&obj_ig=2025-07-01"
+        f"&d=2026-11-29&k={kb.meta.version}"  # the day the link is made here, and the knowledge it was judged with
+    )
     assert share_link(at) == link
     shared = " ".join(texts_in(at, "share"))
     assert f"]({link})" in shared  # the link itself is clickable
@@ -236,3 +239,57 @@ def test_link_without_lang_follows_the_visitors_language(open_page):
     at.run()
     assert statuses(at, ["fb"]) == {"fb": "In use"}
     assert at.header[0].value.endswith("still uses your data for AI training.")
+
+
+def test_a_link_with_its_day_keeps_it_when_shared_on(open_page, kb):
+    """A link that says when it was made is passed on unchanged: its age and its 'changes since' stay right."""
+    at = open_page("/result", "v=1.1&lang=en&age=30&svc=fb&d=2026-01-10&k=2026.11-1")
+    assert share_link(at).endswith("svc=fb&d=2026-01-10&k=2026.11-1")
+
+
+def test_a_link_without_services_gives_no_verdict(open_page):
+    """No svc at all: a notice and the way to the check, never the no-account verdict."""
+    at = open_page("/result", "v=1&lang=en&age=30&obj_fb=2025-07-01")
+    assert "names no services" in at.get_by_key("no-services").info[0].value
+    assert not at.header  # no summary sentence
+    link = next(p for p in at.page_link if p.proto.label == "Go to the check")
+    assert "age=30" in link.proto.query_string
+
+
+def test_changes_since_an_older_knowledge_version(open_page, kb):
+    """A link made with an older knowledge version lists the changes since that touch the person's services."""
+    older = [e.version for e in kb.changelog if e.version != kb.meta.version]
+    if not older:
+        pytest.skip("the changelog has one version only")
+    at = open_page("/result", f"v=1.1&lang=en&age=30&svc=fb,ig&d=2026-06-01&k={older[0]}")
+    shown = " ".join(texts_in(at, "changes"))
+    assert "What changed since your link was made" in shown
+    since = [e for e in kb.changelog if e.version != older[0] and ("fb" in e.services or "all" in e.services)]
+    assert any(e.text("en")[:30] in shown for e in since)
+
+
+def test_unknown_knowledge_version_is_said(open_page):
+    """A v1 link does not say its knowledge version: the page says it cannot tell what changed."""
+    at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
+    assert "It is not known which knowledge version" in " ".join(texts_in(at, "changes"))
+
+
+def test_stale_knowledge_is_said_on_every_result(open_page, monkeypatch, kb):
+    """More than 120 days after the review, the result says plainly how old the knowledge is."""
+    from datetime import timedelta
+
+    monkeypatch.setattr("ui.common.today", lambda: kb.meta.reviewed_on + timedelta(days=121))
+    at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
+    assert any(w.value.startswith("As of 29 November 2026") for w in at.warning)
+    monkeypatch.setattr("ui.common.today", lambda: kb.meta.reviewed_on + timedelta(days=120))
+    assert not open_page("/result", "v=1&lang=en&age=30&svc=fb").warning
+
+
+def test_authority_picker_links_the_chosen_authority(open_page, kb):
+    """The complaint action offers the authorities, Länder first; choosing one gives its complaint page."""
+    at = open_page("/result", "v=1&lang=de&age=30&svc=fb")
+    picker = at.selectbox(key="dpa-de")
+    assert picker.value is None and picker.options[0].startswith("Baden-Württemberg")
+    picker.set_value("de-hh").run()
+    hamburg = kb.authorities["de-hh"]
+    assert (hamburg.url) in [url for _, url in link_buttons(at, "action-complain_dpa")]

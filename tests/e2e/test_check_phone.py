@@ -131,10 +131,13 @@ def test_uncertain_answers_stay_uncertain_on_the_page(phone, de):
     for answer in ("yes", "no", "unknown"):
         expect(option(phone, de("q.linked"), de(f"answer.linked_{answer}"))).not_to_be_checked()
     objection = de("q.objection", service="Facebook")
-    expect(option(phone, objection, de("answer.objection_before_start"))).to_have_count(1)
+    expect(option(phone, objection, de("answer.objection_by_deadline"))).to_have_count(1)
     expect(phone.page.get_by_text("bis zum 26. Mai 2025")).to_have_count(0)
-    choose(phone, objection, de("answer.objection_before_start"))
+    choose(phone, objection, de("answer.objection_by_deadline"))
     expect(date_field(phone, "q-obj-fb")).to_have_count(0)  # no day is asked for, none is made up
+    submit(phone, de)
+    # The link keeps both as unknowns (share link v1.1): no made-up day, no "not linked".
+    expect(phone.page).to_have_url(re.compile(r"/result\?.*linked=unknown.*obj_fb=before-start"))
 
 
 def test_a_check_without_any_service_choice_asks_back(phone, de):
@@ -147,6 +150,15 @@ def test_a_check_without_any_service_choice_asks_back(phone, de):
     submit(phone, de)
     expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=none"))
     expect(phone.page.get_by_text(de("summary.no_services"))).to_be_visible()
+
+
+def test_a_link_without_services_is_a_notice_not_a_verdict(phone, de):
+    """A result link without svc shows a notice and the way to the check, not the no-account verdict."""
+    phone.open("/result?v=1&lang=de&age=30")
+    expect(phone.key("no-services")).to_contain_text(de("result.no_services"))
+    expect(phone.page.get_by_text(de("summary.no_services"))).to_have_count(0)
+    phone.act(lambda: phone.key("no-services").get_by_role("link", name=de("result.start_check")).click())
+    expect(phone.page.get_by_label(de("q.age"))).to_have_value("30")
 
 
 def test_no_account_excludes_the_services(phone, de):

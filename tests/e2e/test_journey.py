@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from kicheck import clock
 from kicheck.texts import Texts
 from tests.e2e.conftest import CONFIG_RELOADED, new_context
 from tests.e2e.driver import Tab, host, unfold_ics
@@ -27,7 +28,11 @@ pytestmark = pytest.mark.browser
 # Distinctive answers, so finding them in the server log cannot be a coincidence.
 AGE = 37
 OBJECTED_FB = date(2025, 7, 14)  # a day that appears nowhere in the app's content
-SHARED_PATH = f"/result?v=1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&obj_fb=2025-07-14&obj_ig=2025-05-26"
+# "I don't know" (linked) and "before 27 May 2025, day unknown" (Instagram) stay unknowns in the link (v1.1).
+SHARED_PATH = (
+    f"/result?v=1.1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&linked=unknown&obj_fb=2025-07-14"
+    "&obj_ig=before-start"
+)
 EXPECTED = {"fb": "partly", "ig": "protected", "wa": "in_use"}
 # Every way the answers could be written into a log line: link parameters and the dates in any format.
 ANSWER_TRACES = (
@@ -74,7 +79,7 @@ def answer_questions(tab: Tab, t: Texts) -> None:
     choose(tab, t("q.linked"), t("answer.linked_unknown"))
     choose(tab, t("q.objection", service="Facebook"), t("answer.objection_on_date"))
     type_date(tab, t("q.objection_date", service="Facebook"), "q-obj-fb", OBJECTED_FB)
-    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_before_start"))
+    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_by_deadline"))
     submit(tab, t)
     expect(tab.page).to_have_url(re.compile(r"/result\?"))
     expect(tab.key("share")).to_be_visible()
@@ -139,9 +144,10 @@ def test_answers_give_the_expected_verdicts(journey, kb):
     assert journey.verdicts == labels(kb, "de")
 
 
-def test_share_link_is_the_canonical_link_and_copies(journey, server):
+def test_share_link_is_the_canonical_link_and_copies(journey, server, kb):
     """The share box holds the canonical link of exactly these answers, and its copy button copies it."""
-    assert journey.link == server.url + SHARED_PATH
+    made = f"&d={clock.today_in(None)}&k={kb.meta.version}"  # the day it was made (Berlin) and the knowledge
+    assert journey.link == server.url + SHARED_PATH + made
     assert journey.clipboard == journey.link
 
 
