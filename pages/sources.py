@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.common import footer, header, kb, leave_legacy_pages_mode, texts
+from kicheck.changelog import versions
+from ui.common import footer, header, kb, leave_legacy_pages_mode, operator_imprint, texts
 
 leave_legacy_pages_mode()
 t = texts()
@@ -45,6 +46,13 @@ with st.container(key="sources"):
             f"- {src.publisher}: [{src.title}]({src.url}) – {t('sources.read', month=t.month(src.read_in))}"
         )
 
+with st.container(key="changelog"):
+    st.header(t("changelog.title"))
+    for version, day, entries in versions(k):
+        st.markdown(f"**{t('changelog.version', version=version, date=t.date(day))}**")
+        for entry in entries:
+            st.markdown(f"- {t.pick(entry.text)}")
+
 with st.container(key="disclaimer"):
     st.header(t("sources.disclaimer_title"))
     st.write(t("sources.disclaimer"))
@@ -53,5 +61,9 @@ with st.container(key="disclaimer"):
 
 with st.container(key="imprint"):
     st.header(t("sources.imprint"))
-    st.warning(t("sources.imprint_text"))
+    imprint = operator_imprint()
+    if imprint:
+        st.text(imprint)  # the operator's text as written: plain text, never Markdown or HTML
+    else:
+        st.info(t("sources.imprint_text"))
 footer(t)

@@ -6,6 +6,7 @@ This is the only layer besides pages/ that imports Streamlit; it holds no rules.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
@@ -132,6 +133,21 @@ def remember(answers: Answers) -> None:
 
 def remembered() -> Answers | None:
     return st.session_state.get(LAST_ANSWERS)
+
+
+IMPRINT_ENV = "KICHECK_IMPRINT"
+
+
+def operator_imprint() -> str | None:
+    """The operator's imprint: $KICHECK_IMPRINT, else `[imprint] text` in secrets.toml; None when neither.
+
+    deploy/README.md says how to set it. Without it the page says the instance has no operator details.
+    """
+    text = os.environ.get(IMPRINT_ENV, "").strip()
+    if not text and st.secrets.load_if_toml_exists():
+        section = st.secrets.get("imprint")
+        text = str(section.get("text", "")).strip() if hasattr(section, "get") else ""
+    return text or None
 
 
 def footer(t: Texts) -> None:
