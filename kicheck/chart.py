@@ -77,13 +77,27 @@ def timeline_chart(timeline: Timeline, t: Texts) -> alt.LayerChart:
     # A step per lane, not a fixed height: Streamlit's renderer ignores a layered chart's fixed height and
     # draws all lanes on one line (seen in Chromium); a step sizes the band scale itself.
     # One constructor instead of .resolve_scale().properties().configure_view(): each of those deep-copies
-    # every layer again. The spec is the same. No ARIA texts of Vega's own: they are English, and the page
-    # gives the chart an alt text and the same facts as a table.
+    # every layer again. The spec is the same.
     return alt.LayerChart(
         layer=layers,
         resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")),
         height=alt.Step(LANE_STEP),
-        config=alt.Config(view=alt.ViewConfig(stroke=None), aria=False, locale=_locale(t.lang)),
+        description=t("chart.title"),
+        config=quiet_config(t.lang),
+    )
+
+
+def quiet_config(lang: str) -> alt.Config:
+    """No ARIA texts of Vega's own for axes, marks and legends: they are English ("X-axis for a time scale"),
+    and the page gives the chart an alt text and the same facts as a table. The chart itself keeps its
+    description (the root's accessible name). Months in the page's language."""
+    off = {"aria": False}
+    return alt.Config(
+        view=alt.ViewConfig(stroke=None),
+        axis=alt.AxisConfig(**off),
+        legend=alt.LegendConfig(**off),
+        mark=alt.MarkConfig(**off),
+        locale=_locale(lang),
     )
 
 

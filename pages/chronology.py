@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kicheck.changelog import proceedings_line
+from kicheck.chart import quiet_config
 from kicheck.chronology import chronology_chart, chronology_rows
 from ui.common import footer, header, kb, leave_legacy_pages_mode, texts, today
 
@@ -18,7 +19,8 @@ with st.container(key="proceedings"):
 rows = chronology_rows(kb(), t, today())
 with st.container(key="chronology-chart"):
     # Without Vega's own ARIA texts: they are English; the alt text and the list below say it all.
-    chart = chronology_chart(rows, t).configure(aria=False)
+    chart = chronology_chart(rows, t).properties(description=t("timeline_page.chart_alt"))
+    chart.config = quiet_config(t.lang)
     st.altair_chart(chart, width="stretch", alt=t("timeline_page.chart_alt"))
 
 with st.container(key="chronology"):

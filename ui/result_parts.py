@@ -15,6 +15,7 @@ from kicheck.authorities import authority_options, chosen_authority
 from kicheck.changelog import changes_notice, entries_since, stale_notice
 from kicheck.present import ActionItem, Category, ResultView, ServiceCard
 from kicheck.texts import Texts
+from ui.common import PAGE_SCRIPT
 from ui.result_bundle import STATUS_BADGE
 
 COMPLAINT_ACTION = "complain_dpa"  # the action that gets the authority picker
@@ -153,16 +154,6 @@ def _categories(categories: list[Category]) -> str:
     return "; ".join(f"{c.title} ({c.examples})" for c in categories)
 
 
-# The copy button's script. It is constant (the link travels in a data attribute, HTML-escaped), so a
-# Content-Security-Policy can allow exactly this script by its hash; see COPY_SCRIPT_SHA256 in the tests.
-COPY_SCRIPT = (
-    "document.querySelectorAll('button[data-copy-link]:not([data-ready])').forEach(function (b) {"
-    " b.setAttribute('data-ready', '1');"
-    " b.addEventListener('click', function () {"
-    " navigator.clipboard.writeText(b.getAttribute('data-copy-link')).then(function () {"
-    " b.parentElement.querySelector('[role=status]').textContent = b.getAttribute('data-copied'); });"
-    " }); });"
-)
 COPY_STYLE = (
     "<style>.kc-copy{width:100%;min-height:3rem;font:inherit;font-weight:600;font-size:1.05rem;"
     "border-radius:.5rem;border:1px solid rgba(128,132,149,.6);background:transparent;color:inherit;"
@@ -173,12 +164,11 @@ COPY_STYLE = (
 
 
 def copy_button(link: str, label: str, copied: str) -> None:
-    """A large "copy link" button. Streamlit has no public clipboard API: a constant script does the copy."""
+    """A large "copy link" button. Streamlit has no public clipboard API: PAGE_SCRIPT does the copy."""
     attrs = f'data-copy-link="{html.escape(link)}" data-copied="{html.escape(copied)}"'
     st.html(
         f'{COPY_STYLE}<div class="kc-share"><button type="button" class="kc-copy" {attrs}>'
-        f'{html.escape(label)}</button><span class="kc-copied" role="status"></span></div>'
-        f"<script>{COPY_SCRIPT}</script>",
+        f'{html.escape(label)}</button><span class="kc-copied" role="status"></span></div>' + PAGE_SCRIPT,
         unsafe_allow_javascript=True,
     )
 

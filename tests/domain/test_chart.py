@@ -92,7 +92,10 @@ def test_months_and_years_in_the_pages_language(kb, lang):
     assert layers(spec, "bar")[0]["encoding"]["x"]["axis"]["format"] == "%b %Y"
     months = spec["config"]["locale"]["time"]["shortMonths"]
     assert months[4] == {"de": "Mai", "en": "May"}[lang] and months[6] == {"de": "Juli", "en": "Jul"}[lang]
-    assert spec["config"]["aria"] is False
+    assert spec["config"]["axis"]["aria"] is False and spec["config"]["mark"]["aria"] is False
+    assert spec["description"] == Texts(kb, lang)(
+        "chart.title"
+    )  # the root keeps a name in the page's language
 
 
 def test_unknown_period_kinds_get_spare_colours(kb):

@@ -116,7 +116,7 @@ def journey(browser, server, kb) -> Journey:
         other.act(lambda: other.page.goto(link))
         shared_verdicts = other.verdicts()
 
-        tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="English").click())
+        tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="EN").click())
         expect(tab.key("status-fb")).to_contain_text(en.status(EXPECTED["fb"]))
         actions = (
             tab.key("actions")

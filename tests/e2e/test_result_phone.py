@@ -63,14 +63,11 @@ def test_copy_button_copies_the_link_in_german(phone, de):
     expect(phone.key("share").get_by_text("Copy", exact=False)).to_have_count(0)
 
 
-def open_menu_entry(tab: Tab, name: str) -> None:
-    """The phone's menu: the sidebar behind the » button, then the page's entry."""
-    opener = tab.page.get_by_test_id("stExpandSidebarButton")
-    if opener.is_visible():  # the sidebar may still be open from the last page
-        opener.click()
-    tab.act(
-        lambda: tab.page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click()
-    )
+def open_menu_entry(tab: Tab, t: Texts, name: str) -> None:
+    """The menu button beside the page's title, then the page's entry."""
+    tab.page.get_by_role("button", name=t("nav.menu")).click()
+    entry = tab.page.get_by_test_id("stPopoverBody").get_by_role("link", name=name, exact=True)
+    tab.act(entry.click)
 
 
 def test_menu_result_entry_opens_the_current_result(phone, de):
@@ -79,8 +76,8 @@ def test_menu_result_entry_opens_the_current_result(phone, de):
     pick(phone, "q-svc", de.service("ig"))
     submit(phone, de)
     expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=ig"))
-    open_menu_entry(phone, de("nav.sources"))
-    open_menu_entry(phone, de("nav.result"))
+    open_menu_entry(phone, de, de("nav.sources"))
+    open_menu_entry(phone, de, de("nav.result"))
     expect(phone.key("status-ig")).to_be_visible()
     expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=ig"))
 
@@ -91,3 +88,20 @@ def test_result_links_to_chronology_and_sources(phone, de):
     phone.act(lambda: phone.key("more").get_by_role("link", name=de("result.to_chronology")).click())
     expect(phone.page).to_have_url(re.compile(r"/timeline"))
     expect(phone.page.get_by_role("heading", name=de("timeline_page.title"), level=1)).to_be_visible()
+
+
+# Streamlit's own English labels that the app replaced: its sidebar menu, and st.code's copy icon.
+ENGLISH = ("Expand sidebar", "Collapse sidebar", "App pages", "Copy to clipboard", "Page not found")
+
+
+@pytest.mark.parametrize("path", ["/check?lang=de", NOT_OBJECTED, "/timeline?lang=de", "/sources?lang=de"])
+def test_one_language_per_page(phone, path):
+    """A German page says it is German (<html lang="de">) and has none of Streamlit's English menu labels."""
+    phone.open(path)
+    expect(phone.page.locator("html")).to_have_attribute("lang", "de")
+    labels = phone.page.evaluate(
+        "() => [...document.querySelectorAll('[aria-label], [title]')]"
+        ".map(e => e.getAttribute('aria-label') || e.getAttribute('title'))"
+    )
+    text = phone.page.locator("body").inner_text()
+    assert not [word for word in ENGLISH if word in labels or word in text]
