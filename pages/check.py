@@ -12,7 +12,6 @@ import streamlit as st
 
 from kicheck.answers import (
     AI_CAPABLE,
-    EARLIEST_OBJECTION,
     NO_SERVICE,
     OBJECTION_CAPABLE,
     PUBLIC_CAPABLE,
@@ -128,6 +127,22 @@ def linked_question() -> None:
         why("why.linked")
 
 
+def day_question(service: str, name: str) -> None:
+    """The objection's day as typed text, empty until given: no day is ever assumed."""
+    typed = st.text_input(
+        t("q.objection_date", service=name),
+        value=form.day_text(draft, service, t.lang),
+        placeholder=t("check.day_placeholder"),
+        max_chars=10,
+        key=key(f"obj_{service}_date"),
+    )
+    draft.objection_text[service] = typed
+    draft.objection_day[service], problem = form.parse_day(typed, today())
+    if problem:
+        st.error(t(problem), icon=":material/error:")
+    complain(f"obj_{service}", "check.missing_date")
+
+
 def objection_question(service: str) -> None:
     name = service_name(service)
     with st.container(key=f"q-obj-{service}"):
@@ -140,15 +155,7 @@ def objection_question(service: str) -> None:
         )
         draft.objection[service] = choice
         if choice == form.ON_DATE:
-            draft.objection_day[service] = st.date_input(
-                t("q.objection_date", service=name),
-                value=draft.objection_day.get(service),  # empty until given: no day is ever assumed
-                min_value=EARLIEST_OBJECTION,
-                max_value=today(),
-                format="DD.MM.YYYY" if t.lang == "de" else "DD/MM/YYYY",
-                key=key(f"obj_{service}_date"),
-            )
-            complain(f"obj_{service}", "check.missing_date")
+            day_question(service, name)
         why("why.objection")
 
 

@@ -14,11 +14,19 @@ known day) is kicheck/questions.py's; `draft_from_link` and `answers_from_draft`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import streamlit as st
 
-from kicheck.answers import NO_SERVICE, OBJECTION_CAPABLE, Answers, Decoded, age_range_on, ordered
+from kicheck.answers import (
+    EARLIEST_OBJECTION,
+    NO_SERVICE,
+    OBJECTION_CAPABLE,
+    Answers,
+    Decoded,
+    age_range_on,
+    ordered,
+)
 from kicheck.questions import (
     LINKED_CHOICES,
     ObjectionChoice,
@@ -48,7 +56,8 @@ class Draft:
     ai: list[str] = field(default_factory=list)
     linked: str | None = None  # one of LINKED; None until answered
     objection: dict[str, str] = field(default_factory=dict)  # service -> one of OBJECTION_CHOICES
-    objection_day: dict[str, date | None] = field(default_factory=dict)
+    objection_day: dict[str, date | None] = field(default_factory=dict)  # a valid day, or None
+    objection_text: dict[str, str] = field(default_factory=dict)  # the day as typed, shown back as typed
     # A link's (age, day) when today's age is not one number (a birthday may have passed): shown, not assumed.
     age_on_link_day: tuple[int, date] | None = None
 
@@ -107,6 +116,39 @@ def answers_from_draft(draft: Draft, lang: str) -> Answers:
         objections,
         day_unknown,
     )
+
+
+# A day typed into a text field (Streamlit's date field labels its parts and calendar in English only).
+DAY_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
+SHOWN_FORMAT = {"de": "%d.%m.%Y", "en": "%d/%m/%Y"}
+
+
+def parse_day(text: str, today: date) -> tuple[date | None, str | None]:
+    """A typed day (14.07.2025, 14.7.2025, 2025-07-14, 14/07/2025) -> (day, None), else (None, text key)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    for pattern in DAY_FORMATS:
+        try:
+            day = datetime.strptime(text, pattern).date()
+            break
+        except ValueError:
+            continue
+    else:
+        return None, "check.day_unreadable"
+    if day > today:
+        return None, "check.day_future"
+    if day < EARLIEST_OBJECTION:
+        return None, "check.day_too_early"
+    return day, None
+
+
+def day_text(draft: Draft, service: str, lang: str) -> str:
+    """What the day field shows: the text as typed, else the draft's day in the page's format."""
+    if service in draft.objection_text:
+        return draft.objection_text[service]
+    day = draft.objection_day.get(service)
+    return day.strftime(SHOWN_FORMAT.get(lang, SHOWN_FORMAT["de"])) if day else ""
 
 
 def missing(draft: Draft) -> list[str]:

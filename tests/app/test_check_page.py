@@ -13,7 +13,7 @@ def widget_keys(at, lang: str = "de") -> set[str]:
     """The question widgets shown, by name (the page keys them per language: age-de -> age)."""
     return {
         w.key.removesuffix(f"-{lang}")
-        for kind in ("number_input", "radio", "pills", "date_input", "button")
+        for kind in ("number_input", "radio", "pills", "text_input", "button")
         for w in getattr(at, kind)
         if w.key
     }
@@ -77,7 +77,7 @@ def test_objection_date_only_when_chosen(open_page):
     assert "obj_fb_date" not in widget_keys(at)
     at.radio(key="obj_fb_choice-de").set_value("on_date").run()
     assert "obj_fb_date" in widget_keys(at)
-    assert at.date_input(key="obj_fb_date-de").value is None
+    assert at.text_input(key="obj_fb_date-de").value == ""
     at.radio(key="obj_fb_choice-de").set_value("by_deadline").run()
     assert "obj_fb_date" not in widget_keys(at)
 
@@ -96,7 +96,7 @@ def test_prefilled_from_link(open_page):
     assert at.radio(key="linked-en").value == "yes"
     assert at.radio(key="obj_fb_choice-en").value == "by_deadline"
     assert at.radio(key="obj_ig_choice-en").value == "on_date"
-    assert at.date_input(key="obj_ig_date-en").value == date(2025, 7, 1)
+    assert at.text_input(key="obj_ig_date-en").value == "01/07/2025"
 
 
 def test_prefill_ignores_bad_values(open_page):
@@ -142,7 +142,7 @@ def test_full_flow(open_page, person, expected):
             at.radio(key=f"obj_{service}_choice-en").set_value("by_deadline").run()
         else:
             at.radio(key=f"obj_{service}_choice-en").set_value("on_date").run()
-            at.date_input(key=f"obj_{service}_date-en").set_value(when).run()
+            at.text_input(key=f"obj_{service}_date-en").set_value(when.strftime("%d/%m/%Y")).run()
     at.button(key="submit").click().run()
     assert not at.exception
     assert at.query_params["v"] in ("1.1", ["1.1"])  # encode writes format v1.1
@@ -181,7 +181,7 @@ def test_objection_without_a_day_is_refused(open_page, kb):
     at.button(key="submit").click().run()
     assert kb.texts["de"]["check.missing_date"] in [e.value for e in at.get_by_key("q-obj-fb").error]
     assert "obj_fb" not in at.query_params
-    at.date_input(key="obj_fb_date-de").set_value(date(2025, 7, 14)).run()
+    at.text_input(key="obj_fb_date-de").set_value("14.07.2025").run()
     assert not at.error
     at.button(key="submit").click().run()
     assert at.query_params["obj_fb"] in ("2025-07-14", ["2025-07-14"])
@@ -204,7 +204,7 @@ def test_answers_survive_a_language_switch(open_page):
     at.radio(key="linked-de").set_value("unknown").run()
     at.radio(key="obj_fb_choice-de").set_value("by_deadline").run()
     at.radio(key="obj_ig_choice-de").set_value("on_date").run()
-    at.date_input(key="obj_ig_date-de").set_value(date(2025, 6, 2)).run()
+    at.text_input(key="obj_ig_date-de").set_value("2.6.2025").run()
     at.segmented_control(key="lang_switch").set_value("en").run()
     assert at.number_input(key="age-en").value == 16
     assert at.radio(key="bd-en").value == "wrong"
@@ -212,4 +212,26 @@ def test_answers_survive_a_language_switch(open_page):
     assert at.radio(key="linked-en").value == "unknown"
     assert at.radio(key="obj_fb_choice-en").value == "by_deadline"
     assert at.radio(key="obj_ig_choice-en").value == "on_date"
-    assert at.date_input(key="obj_ig_date-en").value == date(2025, 6, 2)
+    assert at.text_input(key="obj_ig_date-en").value == "2.6.2025"  # as typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("14.07.2025", None),
+        ("1.7.2025", None),
+        ("2025-07-14", None),
+        ("14/07/2025", None),
+        ("14.13.2025", "check.day_unreadable"),
+        ("gestern", "check.day_unreadable"),
+        ("01.12.2026", "check.day_future"),  # today is 29 November 2026
+        ("31.12.2023", "check.day_too_early"),
+    ],
+)
+def test_the_objection_day_is_read_or_refused_with_a_reason(open_page, kb, typed, problem):
+    """A typed day is read in the usual forms; anything else is said next to the field, never guessed."""
+    at = open_page("/", "svc=fb")
+    at.radio(key="obj_fb_choice-de").set_value("on_date").run()
+    at.text_input(key="obj_fb_date-de").set_value(typed).run()
+    errors = [e.value for e in at.get_by_key("q-obj-fb").error]
+    assert errors == ([kb.texts["de"][problem]] if problem else [])

@@ -36,14 +36,14 @@ def picked(tab: Tab, container: str) -> list[str]:
 
 
 def date_field(tab: Tab, container: str) -> Locator:
-    return tab.key(container).locator("input[type='date']")
+    return tab.key(container).locator("input[type='text']")
 
 
 def type_date(tab: Tab, label: str, container: str, day: date) -> None:
-    """Type a day into the date field (DD.MM.YYYY); it is sent with the next rerun, when the field loses focus."""
-    tab.page.get_by_role("group", name=label).locator("[data-type='day']").click()
-    tab.page.keyboard.type(day.strftime("%d%m%Y"))
-    expect(date_field(tab, container)).to_have_value(day.isoformat())
+    """Type a day (DD.MM.YYYY) into the day field and press Enter, which sends it."""
+    field = tab.page.get_by_label(label, exact=True)
+    tab.act(lambda: (field.fill(day.strftime("%d.%m.%Y")), field.press("Enter")))
+    expect(date_field(tab, container)).to_have_value(day.strftime("%d.%m.%Y"))
 
 
 def type_age(tab: Tab, t: Texts, age: int) -> None:
