@@ -293,3 +293,19 @@ def test_authority_picker_links_the_chosen_authority(open_page, kb):
     picker.set_value("de-hh").run()
     hamburg = kb.authorities["de-hh"]
     assert (hamburg.url) in [url for _, url in link_buttons(at, "action-complain_dpa")]
+
+
+def test_menu_result_entry_carries_the_latest_answers(open_page):
+    """After a result, the menu's Result entry (on any page) links to that result, not to an empty page."""
+    at = open_page("/result", "v=1.1&lang=en&age=30&svc=fb,ig&linked=1")
+    at.switch_page("pages/sources.py").run()
+    entry = next(p for p in at.get_by_key("menu").page_link if p.proto.label == "Result")
+    assert "svc=fb%2Cig" in entry.proto.query_string and "linked=1" in entry.proto.query_string
+
+
+def test_bare_result_opens_the_latest_result_of_the_session(open_page):
+    """/result without answers, after a result in the same session, shows that result again."""
+    at = open_page("/result", "v=1.1&lang=en&age=30&svc=ig")
+    at.query_params.clear()
+    at.run()
+    assert statuses(at, ["ig"]) == {"ig": "In use"}
