@@ -82,7 +82,7 @@ def more_pages() -> None:
 
 def downloads() -> None:
     with st.container(key="downloads"):
-        st.header(t("result.downloads"))
+        st.header(t("result.downloads"), anchor=False)
         st.download_button(
             t("result.download_md"),
             data=result.markdown,
@@ -108,7 +108,7 @@ def downloads() -> None:
 
 def timeline() -> None:
     with st.container(key="timeline"):
-        st.header(t("result.timeline"))
+        st.header(t("result.timeline"), anchor=False)
         timeline_chart(result, t("chart.alt", summary=view.summary))
         with st.expander(t("result.timeline_table")):
             # st.table reads cells as Markdown ("27. Mai 2025 – …" became a numbered list): escaped, they are
@@ -134,7 +134,7 @@ result = bundle(answers, today(), link)
 view = result.view
 part.knowledge_notices(decoded.answers.knowledge_version, answers.services, today(), t)
 
-st.header(view.summary)
+st.header(view.summary, anchor=False)
 for note in view.notes:
     st.caption(note)
 part.verdict_cards(view)

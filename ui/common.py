@@ -112,7 +112,7 @@ def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] |
     """
     _note_page(tab_key)
     st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
-    st.title(t(title_key))
+    st.title(t(title_key), anchor=False)
     # 99 + 71 + 146 px and two small gaps: one row on a 375 px phone (a medium gap wraps the last one).
     with st.container(key="language", horizontal=True, vertical_alignment="center", gap="xsmall"):
         language_switch(t)

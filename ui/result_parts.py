@@ -47,7 +47,7 @@ def actions(view: ResultView, t: Texts) -> None:
     """The actions, most effective first; the first one's links are primary buttons."""
     with st.container(key="actions"):
         # A level below the summary (h2) it answers, and small enough to keep the first button on screen.
-        st.subheader(t("result.actions"))
+        st.subheader(t("result.actions"), anchor=False)
         for number, action in enumerate(view.actions, 1):
             action_card(number, action, number == 1, t)
 
@@ -124,7 +124,7 @@ def reasons(view: ResultView, t: Texts) -> None:
         return
     shared = shared_categories(view)
     with st.container(key="why"):
-        st.header(t("result.why"))
+        st.header(t("result.why"), anchor=False)
         if shared:
             with st.container(key="why-shared"):
                 st.markdown(f"**{t('result.all_services')}** " + _categories(shared))
@@ -134,7 +134,7 @@ def reasons(view: ResultView, t: Texts) -> None:
 
 def service_reasons(card: ServiceCard, shared: list[Category], t: Texts) -> None:
     with st.container(key=f"why-{card.code}"):
-        st.subheader(card.name)
+        st.subheader(card.name, anchor=False)
         for reason in card.reasons:
             st.markdown(f"- {reason}")
         own = [c for c in card.categories if c not in shared]
@@ -175,7 +175,7 @@ def copy_button(link: str, label: str, copied: str) -> None:
 
 def share(link: str, t: Texts) -> None:
     with st.container(key="share"):
-        st.header(t("result.share"))
+        st.header(t("result.share"), anchor=False)
         copy_button(link, t("result.copy"), t("result.copied"))
         st.markdown(f"[{plain(link)}]({_url_target(link)})")
         st.caption(t("result.share_note"))

@@ -90,11 +90,23 @@ def test_result_links_to_chronology_and_sources(phone, de):
     expect(phone.page.get_by_role("heading", name=de("timeline_page.title"), level=1)).to_be_visible()
 
 
-# Streamlit's own English labels that the app replaced: its sidebar menu, and st.code's copy icon.
-ENGLISH = ("Expand sidebar", "Collapse sidebar", "App pages", "Copy to clipboard", "Page not found")
+# Streamlit's own English labels that the app replaced: its sidebar menu, st.code's copy icon, the headings'
+# anchor links, the date field's calendar.
+ENGLISH = (
+    "Expand sidebar",
+    "Collapse sidebar",
+    "App pages",
+    "Copy to clipboard",
+    "Page not found",
+    "Link to heading",
+    "Choose date",
+)
 
 
-@pytest.mark.parametrize("path", ["/check?lang=de", NOT_OBJECTED, "/timeline?lang=de", "/sources?lang=de"])
+ALL_QUESTIONS = "/check?lang=de&age=15&bd=wrong&svc=fb,ig&obj_fb=2025-07-14"
+
+
+@pytest.mark.parametrize("path", [ALL_QUESTIONS, NOT_OBJECTED, "/timeline?lang=de", "/sources?lang=de"])
 def test_one_language_per_page(phone, path):
     """A German page says it is German (<html lang="de">) and has none of Streamlit's English menu labels."""
     phone.open(path)
