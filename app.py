@@ -12,9 +12,15 @@ leave_legacy_pages_mode()
 t = texts()
 st.set_page_config(page_title="Meta-KI-Check", page_icon=str(HERE / "static" / "icon.png"), layout="centered")
 pages = [
-    st.Page(HERE / "pages" / "check.py", title=t("nav.check"), url_path="check", default=True),
+    # The check is served at / (the default page) and at /check. A default page reserves its url_path but is
+    # not found there in the browser ("Page not found" on /check): so the default is named "start" and /check
+    # is the same file as a page of its own.
+    st.Page(HERE / "pages" / "check.py", title=t("nav.check"), url_path="start", default=True),
     st.Page(HERE / "pages" / "result.py", title=t("nav.result"), url_path="result"),
-    st.Page(HERE / "pages" / "timeline.py", title=t("nav.timeline"), url_path="timeline"),
+    st.Page(HERE / "pages" / "chronology.py", title=t("nav.timeline"), url_path="timeline"),
     st.Page(HERE / "pages" / "sources.py", title=t("nav.sources"), url_path="sources"),
+    st.Page(HERE / "pages" / "check.py", title=t("nav.check"), url_path="check"),
 ]
-st.navigation(pages, position="top").run()
+# The menu is the pages' own (ui.common.menu): Streamlit's hides behind a small "»" on a phone, covers most
+# of the screen when open, and labels itself in English.
+st.navigation(pages, position="hidden").run()

@@ -1,4 +1,7 @@
-"""Result: the personal verdict from the link's answers; always registered, so shared links work anywhere."""
+"""Result: the personal verdict from the link's answers; always registered, so shared links work anywhere.
+
+Laid out for a phone: the verdict, then what to do (the objection buttons first), then why, then the rest.
+"""
 
 from __future__ import annotations
 
@@ -9,83 +12,77 @@ import streamlit as st
 from kicheck.answers import decode, params, result_path
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
-from ui.common import base_url, footer, header, leave_legacy_pages_mode, query_lists, texts, today
-from ui.result_bundle import STATUS_BADGE, bundle, timeline_chart
+from ui import result_parts as part
+from ui.common import (
+    base_url,
+    footer,
+    header,
+    kb,
+    leave_legacy_pages_mode,
+    query_lists,
+    remember,
+    remembered,
+    texts,
+    today,
+)
+from ui.result_bundle import bundle, timeline_chart
 
 leave_legacy_pages_mode()
 t: Texts = texts()
-header(t, "result.title", "nav.result")
-
 decoded = decode(query_lists(), today())
 # A link without lang= opens in the language the visitor already chose (the link's own lang= wins).
 answers = replace(decoded.answers, lang=t.lang)
 
-if decoded.problems or decoded.more_problems:
-    with st.container(key="link-notice", border=True):
-        st.markdown(f"**{t('notice.title')}**")
-        for line in problem_lines(decoded, t):
-            st.text(line)  # plain text: a link's values are never rendered as Markdown or HTML
 
-if not decoded.given:
+def link_notice() -> None:
+    if decoded.problems or decoded.more_problems:
+        with st.container(key="link-notice", border=True):
+            st.markdown(f"**{t('notice.title')}**")
+            for line in problem_lines(decoded, t):
+                st.text(line)  # plain text: a link's values are never rendered as Markdown or HTML
+
+
+def no_answers() -> None:
+    """A bare /result (the menu's Result entry): this session's latest result, else a way to the check."""
+    last = remembered()
+    if last is not None:
+        st.query_params.from_dict(dict(params(replace(last, lang=t.lang))))
+        st.rerun()
     with st.container(key="no-answers"):
         st.info(t("result.no_answers"))
         st.page_link("pages/check.py", label=t("result.start_check"), query_params={"lang": t.lang})
     footer(t)
     st.stop()
 
-link = base_url() + result_path(answers)
-result = bundle(answers, today(), link)
-view = result.view
 
-st.header(view.summary)
-for note in view.notes:
-    st.caption(note)
+def no_services() -> None:
+    """A link without svc: the notice above says so; no verdict is guessed, the check asks instead."""
+    with st.container(key="no-services"):
+        st.info(t("result.no_services"))
+        st.page_link("pages/check.py", label=t("result.start_check"), query_params=params(answers))
+    footer(t)
+    st.stop()
 
-for card in view.cards:
-    with st.container(key=f"status-{card.code}", border=True):
-        # The status is a text label on a coloured badge: never colour alone.
-        st.markdown(f"### {card.name} &nbsp; :{STATUS_BADGE[card.status.value]}-badge[{card.status_label}]")
-        st.markdown(f"**{card.window_text}**")
-        for reason in card.reasons:
-            st.markdown(f"- {reason}")
-        if card.categories:
-            st.markdown(
-                f"**{t('result.categories')}:** "
-                + "; ".join(f"{c.title} ({c.examples})" for c in card.categories)
-            )
-        for point in card.unclear:
-            with (
-                st.container(key=f"unclear-{card.code}-{point.fact_id}"),
-                st.expander(f"{t('result.unclear')}: {point.topic}", icon=":material/help:"),
-            ):
-                st.markdown(point.text)
-                for who, says in point.claims:
-                    st.markdown(f"- *{who}:* {says}")
 
-with st.container(key="actions"):
-    st.header(t("result.actions"))
-    for number, action in enumerate(view.actions, 1):
-        with st.container(key=f"action-{action.id}", border=True):
-            st.markdown(f"**{number}. {action.title}**")
-            st.markdown(action.why)
-            for form in action.links:
-                st.markdown(f"[{form.title}]({form.url})" + (f"  \n{form.note}" if form.note else ""))
+def change_answers(where: str) -> None:
+    st.page_link(
+        "pages/check.py",
+        label=t("result.change"),
+        query_params=params(answers),
+        icon=":material/edit:",
+        width="stretch" if where == "bottom" else "content",
+    )
 
-with st.container(key="timeline"):
-    st.header(t("result.timeline"))
-    timeline_chart(result, t("chart.alt", summary=view.summary))
-    with st.expander(t("result.timeline_table")):
-        st.table(result.table)
 
-with st.container(key="share"):
-    st.header(t("result.share"))
-    st.code(link, language=None, wrap_lines=True)
-    st.caption(t("result.share_note"))
+def more_pages() -> None:
+    with st.container(key="more"):
+        st.page_link("pages/chronology.py", label=t("result.to_chronology"), icon=":material/timeline:")
+        st.page_link("pages/sources.py", label=t("result.to_sources"), icon=":material/menu_book:")
 
-with st.container(key="downloads"):
-    st.header(t("result.downloads"))
-    cols = st.columns(2)
-    with cols[0]:
+
+def downloads() -> None:
+    with st.container(key="downloads"):
+        st.header(t("result.downloads"), anchor=False)
         st.download_button(
             t("result.download_md"),
             data=result.markdown,
@@ -95,7 +92,6 @@ with st.container(key="downloads"):
             on_click="ignore",
             icon=":material/description:",
         )
-    with cols[1]:
         if result.ics:
             st.download_button(
                 t("result.download_ics"),
@@ -109,5 +105,45 @@ with st.container(key="downloads"):
         else:
             st.caption(t("result.no_reminder"))
 
-st.page_link("pages/check.py", label=t("result.change"), query_params=params(answers), icon=":material/edit:")
+
+def timeline() -> None:
+    with st.container(key="timeline"):
+        st.header(t("result.timeline"), anchor=False)
+        timeline_chart(result, t("chart.alt", summary=view.summary))
+        with st.expander(t("result.timeline_table")):
+            # st.table reads cells as Markdown ("27. Mai 2025 – …" became a numbered list): escaped, they are
+            # text. Not st.dataframe: its toolbar speaks English only.
+            st.table(result.table.map(part.plain), border="horizontal", hide_index=True)
+
+
+header(t, "result.title", "nav.result", aside=lambda: change_answers("top") if decoded.given else None)
+link_notice()
+if not decoded.given:
+    no_answers()
+if not decoded.services_given:
+    no_services()
+remember(answers)
+
+# A link made here says the day and the knowledge version (v1.1); a link that says them already keeps them,
+# so passing it on never moves its age or hides what changed since it was made.
+shared = (
+    answers if answers.made_on else replace(answers, made_on=today(), knowledge_version=kb().meta.version)
+)
+link = base_url() + result_path(shared)
+result = bundle(answers, today(), link)
+view = result.view
+part.knowledge_notices(decoded.answers.knowledge_version, answers.services, today(), t)
+
+st.header(view.summary, anchor=False)
+for note in view.notes:
+    st.caption(note)
+part.verdict_cards(view)
+part.actions(view, t)
+part.reasons(view, t)
+timeline()
+part.share(link, t)
+downloads()
+change_answers("bottom")
+more_pages()
+part.knowledge_footnote(decoded.answers.knowledge_version, answers.services, t)
 footer(t)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.common import footer, header, kb, leave_legacy_pages_mode, texts
+from kicheck.changelog import versions
+from ui.common import footer, header, kb, leave_legacy_pages_mode, operator_imprint, texts
 
 leave_legacy_pages_mode()
 t = texts()
@@ -12,13 +13,13 @@ k = kb()
 header(t, "sources.title", "nav.sources")
 
 with st.container(key="privacy"):
-    st.header(t("sources.privacy"))
+    st.header(t("sources.privacy"), anchor=False)
     st.write(t("sources.privacy_text"))
-    st.subheader(t("sources.link_contents"))
+    st.subheader(t("sources.link_contents"), anchor=False)
     st.write(t("sources.link_text"))
 
 with st.container(key="facts"):
-    st.header(t("sources.facts"))
+    st.header(t("sources.facts"), anchor=False)
     st.write(t("sources.facts_intro"))
     for fact in k.facts.values():
         with st.container(key=f"fact-{fact.id}", border=True):
@@ -39,19 +40,30 @@ with st.container(key="facts"):
             )
 
 with st.container(key="sources"):
-    st.header(t("sources.sources"))
+    st.header(t("sources.sources"), anchor=False)
     for src in k.sources.values():
         st.markdown(
             f"- {src.publisher}: [{src.title}]({src.url}) – {t('sources.read', month=t.month(src.read_in))}"
         )
 
+with st.container(key="changelog"):
+    st.header(t("changelog.title"), anchor=False)
+    for version, day, entries in versions(k):
+        st.markdown(f"**{t('changelog.version', version=version, date=t.date(day))}**")
+        for entry in entries:
+            st.markdown(f"- {t.pick(entry.text)}")
+
 with st.container(key="disclaimer"):
-    st.header(t("sources.disclaimer_title"))
+    st.header(t("sources.disclaimer_title"), anchor=False)
     st.write(t("sources.disclaimer"))
-    st.subheader(t("sources.version"))
+    st.subheader(t("sources.version"), anchor=False)
     st.write(t("version.line", version=k.meta.version, reviewed=t.date(k.meta.reviewed_on)))
 
 with st.container(key="imprint"):
-    st.header(t("sources.imprint"))
-    st.warning(t("sources.imprint_text"))
+    st.header(t("sources.imprint"), anchor=False)
+    imprint = operator_imprint()
+    if imprint:
+        st.text(imprint)  # the operator's text as written: plain text, never Markdown or HTML
+    else:
+        st.info(t("sources.imprint_text"))
 footer(t)

@@ -5,6 +5,11 @@ This is the only layer besides pages/ that imports Streamlit; it holds no rules.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -12,7 +17,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from kicheck import clock, knowledge
-from kicheck.answers import DEFAULT_LANG, LANGUAGES, link_language
+from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers, link_language, params
 from kicheck.texts import Texts
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -65,12 +70,14 @@ def _switch_language() -> None:
 
 
 def language_switch(t: Texts) -> None:
-    """Deutsch / English, kept in the link so a shared link opens in the same language."""
+    """DE / EN, kept in the link so a shared link opens in the same language."""
     st.segmented_control(
         t("lang.label"),
         options=list(LANGUAGES),
         default=t.lang,
-        format_func=lambda code: {"de": "Deutsch", "en": "English"}[code],
+        # Short, so the switch, the menu and "change answers" share one row on a phone. The group's name
+        # ("Sprache") is read out with them.
+        format_func=str.upper,
         key="lang_switch",
         on_change=_switch_language,
         label_visibility="collapsed",
@@ -78,17 +85,97 @@ def language_switch(t: Texts) -> None:
     )
 
 
-def header(t: Texts, title_key: str, tab_key: str) -> None:
-    """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch."""
+def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] | None = None) -> None:
+    """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch.
+
+    Below the title one row: the language switch, the menu and `aside`, something small (the result's
+    "change answers").
+    """
+    _note_page(tab_key)
     st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
-    left, right = st.columns([3, 1], vertical_alignment="center")
-    with right, st.container(key="language"):
+    st.title(t(title_key), anchor=False)
+    # 99 + 71 + 146 px and two small gaps: one row on a 375 px phone (a medium gap wraps the last one).
+    with st.container(key="language", horizontal=True, vertical_alignment="center", gap="xsmall"):
         language_switch(t)
-    with left:
-        st.title(t(title_key))
+        menu(t)
+        if aside is not None:
+            aside()
+
+
+def menu(t: Texts) -> None:
+    """The pages, one tap away on a phone too; Result opens the person's latest result of this session."""
+    last = remembered()
+    with st.popover(t("nav.menu"), key="menu"):
+        st.page_link("pages/check.py", label=t("nav.check"), icon=":material/checklist:")
+        result = {"query_params": params(replace(last, lang=t.lang))} if last else {}
+        st.page_link("pages/result.py", label=t("nav.result"), icon=":material/task_alt:", **result)
+        st.page_link("pages/chronology.py", label=t("nav.timeline"), icon=":material/timeline:")
+        st.page_link("pages/sources.py", label=t("nav.sources"), icon=":material/menu_book:")
+
+
+def _note_page(page: str) -> None:
+    st.session_state["page.arrived"] = st.session_state.get("page.current") != page
+    st.session_state["page.current"] = page
+
+
+def arrived() -> bool:
+    """Whether this run opened the page anew (a new session or another page before), not a rerun on it."""
+    return st.session_state.get("page.arrived", True)
+
+
+LAST_ANSWERS = "answers.last"
+
+
+def remember(answers: Answers) -> None:
+    """The person's latest answers in this session, so the menu's Result entry can open their result."""
+    st.session_state[LAST_ANSWERS] = answers
+
+
+def remembered() -> Answers | None:
+    return st.session_state.get(LAST_ANSWERS)
+
+
+IMPRINT_ENV = "KICHECK_IMPRINT"
+
+
+def operator_imprint() -> str | None:
+    """The operator's imprint: $KICHECK_IMPRINT, else `[imprint] text` in secrets.toml; None when neither.
+
+    deploy/README.md says how to set it. Without it the page says the instance has no operator details.
+    """
+    text = os.environ.get(IMPRINT_ENV, "").strip()
+    if not text and st.secrets.load_if_toml_exists():
+        section = st.secrets.get("imprint")
+        text = str(section.get("text", "")).strip() if hasattr(section, "get") else ""
+    return text or None
+
+
+# The app's one script of its own, the same on every page. Streamlit has no public API for the page's language
+# (<html lang> stays "en", so screen readers read German with English rules) nor for the clipboard. It is
+# constant: what it needs travels HTML-escaped in data attributes, so a Content-Security-Policy can allow
+# exactly this script by its hash (PAGE_SCRIPT_SHA256, tests/app/test_page_script.py).
+PAGE_SCRIPT = (
+    "<script>(function () {"
+    " var lang = document.querySelector('[data-page-lang]');"
+    " if (lang) { document.documentElement.lang = lang.getAttribute('data-page-lang'); }"
+    " document.querySelectorAll('button[data-copy-link]:not([data-ready])').forEach(function (b) {"
+    " b.setAttribute('data-ready', '1');"
+    " b.addEventListener('click', function () {"
+    " navigator.clipboard.writeText(b.getAttribute('data-copy-link')).then(function () {"
+    " b.parentElement.querySelector('[role=status]').textContent = b.getAttribute('data-copied'); });"
+    " }); }); })();</script>"
+)
+PAGE_SCRIPT_SHA256 = (
+    "sha256-"
+    + base64.b64encode(
+        hashlib.sha256(PAGE_SCRIPT.removeprefix("<script>").removesuffix("</script>").encode()).digest()
+    ).decode()
+)
 
 
 def footer(t: Texts) -> None:
+    # The page's language for <html lang>: the footer runs on every page, after its content.
+    st.html(f'<span hidden data-page-lang="{t.lang}"></span>{PAGE_SCRIPT}', unsafe_allow_javascript=True)
     st.divider()
     meta = kb().meta
     st.caption(

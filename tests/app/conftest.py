@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -17,7 +18,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = {
     "/": "pages/check.py",
     "/result": "pages/result.py",
-    "/timeline": "pages/timeline.py",
+    "/timeline": "pages/chronology.py",
     "/sources": "pages/sources.py",
 }
 
@@ -49,6 +50,8 @@ def open_page():
         for key, value in parse_qsl(query, keep_blank_values=True):
             at.query_params[key] = [*at.query_params.get(key, []), value]
         if path != "/":
+            if Path(PAGES[path]).stem != path.strip("/"):
+                at.run()  # before the first run AppTest finds a page by file name, not by its url_path
             at.switch_page(PAGES[path])
         at.run()
         assert not at.exception, [e.value for e in at.exception]
@@ -78,7 +81,7 @@ def statuses(at: AppTest, codes) -> dict[str, str]:
     out = {}
     for code in codes:
         texts = [m.value for m in at.get_by_key(f"status-{code}").markdown]
-        out[code] = next(t.split("[", 1)[1].rstrip("]") for t in texts if "-badge[" in t)
+        out[code] = next(t.split("-badge[", 1)[1].split("]", 1)[0] for t in texts if "-badge[" in t)
     return out
 
 
@@ -117,3 +120,14 @@ def texts_in(at: AppTest, key: str) -> list[str]:
         for el in _walk(at.get_by_key(key))
         if getattr(el, "type", None) in ("markdown", "text", "caption", "subheader", "code")
     ]
+
+
+def link_buttons(at: AppTest, key: str) -> list[tuple[str, str]]:
+    """(label, url) of every link button inside a keyed container."""
+    return [(el.proto.label, el.proto.url) for el in _walk(at.get_by_key(key)) if el.type == "link_button"]
+
+
+def share_link(at: AppTest) -> str:
+    """The link the copy button copies (it travels in the button's data attribute)."""
+    body = next(el.proto.body for el in _walk(at.get_by_key("share")) if el.type == "html")
+    return html.unescape(body.split('data-copy-link="', 1)[1].split('"', 1)[0])

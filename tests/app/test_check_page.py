@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from kicheck.questions import ObjectionChoice
 from tests.app.conftest import statuses
 
 
-def widget_keys(at) -> set[str]:
+def widget_keys(at, lang: str = "de") -> set[str]:
+    """The question widgets shown, by name (the page keys them per language: age-de -> age)."""
     return {
-        w.key
-        for kind in ("number_input", "radio", "pills", "date_input", "button")
+        w.key.removesuffix(f"-{lang}")
+        for kind in ("number_input", "radio", "pills", "text_input", "button")
         for w in getattr(at, kind)
         if w.key
     }
@@ -23,7 +23,7 @@ def test_start_page_in_german_by_default(open_page):
     """A fresh visitor gets the German questions, each with a 'why we ask'."""
     at = open_page("/")
     assert at.title[0].value == "Nutzt Meta meine Daten für KI?"
-    assert at.number_input(key="age").label == "Wie alt sind Sie?"
+    assert at.number_input(key="age-de").label == "Wie alt sind Sie?"
     assert any(c.value.startswith("Warum wir fragen") for c in at.caption)
     assert at.button(key="submit").label == "Ergebnis anzeigen"
 
@@ -32,7 +32,7 @@ def test_english_via_link(open_page):
     """?lang=en gives English throughout."""
     at = open_page("/", "lang=en")
     assert at.title[0].value == "Does Meta use my data for AI?"
-    assert at.pills(key="svc").label == "Which Meta services do you use?"
+    assert at.pills(key="svc-en").label == "Which Meta services do you use?"
 
 
 def test_language_switch(open_page):
@@ -63,20 +63,23 @@ def test_questions_appear_only_when_they_matter(open_page, answers, shown, hidde
     """Conditional questions: birth date under 18, linking with both FB and IG, objections per form service."""
     at = open_page("/")
     if "age" in answers:
-        at.number_input(key="age").set_value(answers["age"]).run()
+        at.number_input(key="age-de").set_value(answers["age"]).run()
     if "svc" in answers:
-        at.pills(key="svc").set_value(answers["svc"]).run()
+        at.pills(key="svc-de").set_value(answers["svc"]).run()
     keys = widget_keys(at)
     assert shown <= keys
     assert not hidden & keys
 
 
 def test_objection_date_only_when_chosen(open_page):
-    """The date field appears for 'yes, on this day', not for 'not yet' or 'by 26 May 2025'."""
+    """The date field appears for 'yes, on this day', empty; not for 'not yet' or 'before 27 May 2025'."""
     at = open_page("/", "svc=fb")
     assert "obj_fb_date" not in widget_keys(at)
-    at.radio(key="obj_fb_choice").set_value(ObjectionChoice.ON_DATE).run()
+    at.radio(key="obj_fb_choice-de").set_value("on_date").run()
     assert "obj_fb_date" in widget_keys(at)
+    assert at.text_input(key="obj_fb_date-de").value == ""
+    at.radio(key="obj_fb_choice-de").set_value("by_deadline").run()
+    assert "obj_fb_date" not in widget_keys(at)
 
 
 def test_prefilled_from_link(open_page):
@@ -85,22 +88,22 @@ def test_prefilled_from_link(open_page):
         "/",
         "v=1&lang=en&age=16&bd=wrong&svc=fb,ig,wa&pub=ig&ai=wa&linked=1&obj_ig=2025-07-01&obj_fb=2025-05-26",
     )
-    assert at.number_input(key="age").value == 16
-    assert at.radio(key="bd").value == "wrong"
-    assert at.pills(key="svc").value == ["fb", "ig", "wa"]
-    assert at.pills(key="pub").value == ["ig"]
-    assert at.pills(key="ai").value == ["wa"]
-    assert at.radio(key="linked").value == "yes"
-    assert at.radio(key="obj_fb_choice").value == ObjectionChoice.BY_DEADLINE
-    assert at.radio(key="obj_ig_choice").value == ObjectionChoice.ON_DATE
-    assert at.date_input(key="obj_ig_date").value == date(2025, 7, 1)
+    assert at.number_input(key="age-en").value == 16
+    assert at.radio(key="bd-en").value == "wrong"
+    assert at.pills(key="svc-en").value == ["fb", "ig", "wa"]
+    assert at.pills(key="pub-en").value == ["ig"]
+    assert at.pills(key="ai-en").value == ["wa"]
+    assert at.radio(key="linked-en").value == "yes"
+    assert at.radio(key="obj_fb_choice-en").value == "by_deadline"
+    assert at.radio(key="obj_ig_choice-en").value == "on_date"
+    assert at.text_input(key="obj_ig_date-en").value == "01/07/2025"
 
 
 def test_prefill_ignores_bad_values(open_page):
     """A questionnaire link with bad values opens with the good ones and no error."""
     at = open_page("/", "age=<b>&svc=fb,zz")
-    assert at.number_input(key="age").value is None
-    assert at.pills(key="svc").value == ["fb"]
+    assert at.number_input(key="age-de").value is None
+    assert at.pills(key="svc-de").value == ["fb"]
 
 
 PERSONS = [
@@ -125,22 +128,110 @@ PERSONS = [
 def test_full_flow(open_page, person, expected):
     """Answer the questions, submit, and land on the result with the right statuses and a v1 link."""
     at = open_page("/", "lang=en")
-    at.number_input(key="age").set_value(person["age"]).run()
+    at.number_input(key="age-en").set_value(person["age"]).run()
     if "bd" in person:
-        at.radio(key="bd").set_value(person["bd"]).run()
-    at.pills(key="svc").set_value(person["svc"]).run()
+        at.radio(key="bd-en").set_value(person["bd"]).run()
+    at.pills(key="svc-en").set_value(person["svc"]).run()
     for key in ("pub", "ai"):
         if key in person:
-            at.pills(key=key).set_value(person[key]).run()
+            at.pills(key=f"{key}-en").set_value(person[key]).run()
     if "linked" in person:
-        at.radio(key="linked").set_value(person["linked"]).run()
+        at.radio(key="linked-en").set_value(person["linked"]).run()
     for service, when in person.get("obj", {}).items():
         if when == "by_deadline":
-            at.radio(key=f"obj_{service}_choice").set_value(ObjectionChoice.BY_DEADLINE).run()
+            at.radio(key=f"obj_{service}_choice-en").set_value("by_deadline").run()
         else:
-            at.radio(key=f"obj_{service}_choice").set_value(ObjectionChoice.ON_DATE).run()
-            at.date_input(key=f"obj_{service}_date").set_value(when).run()
+            at.radio(key=f"obj_{service}_choice-en").set_value("on_date").run()
+            at.text_input(key=f"obj_{service}_date-en").set_value(when.strftime("%d/%m/%Y")).run()
     at.button(key="submit").click().run()
     assert not at.exception
     assert at.query_params["v"] in ("1.1", ["1.1"])  # encode writes format v1.1
     assert statuses(at, expected) == expected
+
+
+def error_texts(at) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def test_untouched_form_asks_for_the_services(open_page, kb):
+    """Submitting without any service choice is a question back on the check page, not a verdict."""
+    at = open_page("/")
+    at.button(key="submit").click().run()
+    assert kb.texts["de"]["check.missing_services"] in error_texts(at)
+    assert kb.texts["de"]["check.missing"] in error_texts(at)
+    assert "svc" not in at.query_params
+
+
+def test_no_account_is_a_choice_that_excludes_services(open_page):
+    """'I have no Meta account' is a pill; it and the services exclude each other, the newest choice wins."""
+    at = open_page("/")
+    at.pills(key="svc-de").set_value(["fb", "none"]).run()
+    assert at.pills(key="svc-de").value == ["none"]
+    at.pills(key="svc-de").set_value(["none", "ig"]).run()
+    assert at.pills(key="svc-de").value == ["ig"]
+    at.pills(key="svc-de").set_value(["none"]).run()
+    at.button(key="submit").click().run()
+    assert at.query_params["svc"] in ("none", ["none"])
+
+
+def test_objection_without_a_day_is_refused(open_page, kb):
+    """'Yes, on this day' without a day: the page stays and asks for the day next to the question."""
+    at = open_page("/", "svc=fb")
+    at.radio(key="obj_fb_choice-de").set_value("on_date").run()
+    at.button(key="submit").click().run()
+    assert kb.texts["de"]["check.missing_date"] in [e.value for e in at.get_by_key("q-obj-fb").error]
+    assert "obj_fb" not in at.query_params
+    at.text_input(key="obj_fb_date-de").set_value("14.07.2025").run()
+    assert not at.error
+    at.button(key="submit").click().run()
+    assert at.query_params["obj_fb"] in ("2025-07-14", ["2025-07-14"])
+
+
+def test_linked_accounts_are_not_preselected(open_page):
+    """With Facebook and Instagram the linked question has no answer until the person gives one."""
+    at = open_page("/", "svc=fb")
+    at.pills(key="svc-de").set_value(["fb", "ig"]).run()
+    assert at.radio(key="linked-de").value is None
+    assert at.radio(key="linked-de").options == ["Ja, verknüpft", "Nein", "Weiß ich nicht"]
+
+
+def test_answers_survive_a_language_switch(open_page):
+    """The answers are kept by value: the English widgets show what was answered in German."""
+    at = open_page("/")
+    at.number_input(key="age-de").set_value(16).run()
+    at.radio(key="bd-de").set_value("wrong").run()
+    at.pills(key="svc-de").set_value(["fb", "ig"]).run()
+    at.radio(key="linked-de").set_value("unknown").run()
+    at.radio(key="obj_fb_choice-de").set_value("by_deadline").run()
+    at.radio(key="obj_ig_choice-de").set_value("on_date").run()
+    at.text_input(key="obj_ig_date-de").set_value("2.6.2025").run()
+    at.segmented_control(key="lang_switch").set_value("en").run()
+    assert at.number_input(key="age-en").value == 16
+    assert at.radio(key="bd-en").value == "wrong"
+    assert at.pills(key="svc-en").value == ["fb", "ig"]
+    assert at.radio(key="linked-en").value == "unknown"
+    assert at.radio(key="obj_fb_choice-en").value == "by_deadline"
+    assert at.radio(key="obj_ig_choice-en").value == "on_date"
+    assert at.text_input(key="obj_ig_date-en").value == "2.6.2025"  # as typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("14.07.2025", None),
+        ("1.7.2025", None),
+        ("2025-07-14", None),
+        ("14/07/2025", None),
+        ("14.13.2025", "check.day_unreadable"),
+        ("gestern", "check.day_unreadable"),
+        ("01.12.2026", "check.day_future"),  # today is 29 November 2026
+        ("31.12.2023", "check.day_too_early"),
+    ],
+)
+def test_the_objection_day_is_read_or_refused_with_a_reason(open_page, kb, typed, problem):
+    """A typed day is read in the usual forms; anything else is said next to the field, never guessed."""
+    at = open_page("/", "svc=fb")
+    at.radio(key="obj_fb_choice-de").set_value("on_date").run()
+    at.text_input(key="obj_fb_date-de").set_value(typed).run()
+    errors = [e.value for e in at.get_by_key("q-obj-fb").error]
+    assert errors == ([kb.texts["de"][problem]] if problem else [])

@@ -42,12 +42,54 @@ def test_privacy_statement_says_what_the_link_contains(open_page):
     """The privacy section names every key of the link and says nothing is stored."""
     privacy = " ".join(texts_in(open_page("/sources", "lang=en"), "privacy"))
     assert "tracks nobody and stores nothing" in privacy
-    for key in ("(v)", "(lang)", "(age)", "(bd", "(svc)", "(pub)", "(ai)", "(linked)", "obj_fb", "obj_ig"):
+    for key in (
+        "(v)",
+        "(lang)",
+        "(age)",
+        "(bd",
+        "(svc)",
+        "(pub)",
+        "(ai)",
+        "(linked",
+        "obj_fb",
+        "obj_ig",
+        "(d,",
+        "(k,",
+    ):
         assert key in privacy
+    assert "a date such as 2026-11-29" in privacy and "knowledge version" in privacy
 
 
-def test_imprint_placeholder_and_disclaimer(open_page):
-    """The imprint is a clearly marked placeholder; the no-legal-advice note is there."""
+def test_imprint_says_plainly_when_the_operator_gave_none(open_page, monkeypatch):
+    """Without configuration the imprint says this instance has no operator details; never a placeholder."""
+    monkeypatch.delenv("KICHECK_IMPRINT", raising=False)
     at = open_page("/sources", "lang=de")
-    assert at.warning[0].value.startswith("PLATZHALTER")
+    shown = " ".join(texts_in(at, "imprint")) + " ".join(i.value for i in at.get_by_key("imprint").info)
+    assert "keine Betreiberangaben" in shown and "PLATZHALTER" not in shown
     assert "ersetzt keine Rechtsberatung" in " ".join(texts_in(at, "disclaimer"))
+
+
+def test_imprint_from_the_environment_as_plain_text(open_page, monkeypatch):
+    """$KICHECK_IMPRINT fills the imprint, shown as plain text (an operator's * or < is not markup)."""
+    monkeypatch.setenv(
+        "KICHECK_IMPRINT", "Beispiel e. V.\nMusterstraße 1, 12345 Musterstadt\n*kontakt*@example.org"
+    )
+    at = open_page("/sources", "lang=de")
+    texts = [el.value for el in at.get_by_key("imprint").text]
+    assert texts == ["Beispiel e. V.\nMusterstraße 1, 12345 Musterstadt\n*kontakt*@example.org"]
+    assert not at.get_by_key("imprint").info
+
+
+def test_sources_page_shows_the_changelog(open_page, kb):
+    """Every changelog entry is on the Sources page, under its version."""
+    shown = " ".join(texts_in(open_page("/sources", "lang=en"), "changelog"))
+    for entry in kb.changelog:
+        assert entry.text("en")[:40] in shown
+    assert f"Knowledge version {kb.meta.version}" in shown
+
+
+def test_chronology_says_where_the_courts_stand(open_page, kb):
+    """The chronology page has the dated status line: no judgment in a main proceeding so far."""
+    at = open_page("/timeline", "lang=en")
+    line = at.get_by_key("proceedings").info[0].value
+    assert "no judgment in a main proceeding" in line and "29 November 2026" in line

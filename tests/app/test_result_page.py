@@ -7,7 +7,7 @@ import io
 import pyarrow as pa
 import pytest
 
-from tests.app.conftest import chart_spec, statuses, texts_in
+from tests.app.conftest import chart_spec, link_buttons, share_link, statuses, texts_in
 from tests.domain.test_scenarios import ALL as SCENARIOS
 
 LABELS = {
@@ -46,14 +46,32 @@ def test_summary_sentence_on_top(open_page):
 
 
 def test_card_shows_window_categories_and_unclear_points(open_page):
-    """A card says when, what data, and which points are unclear with who says what."""
+    """A card says status and when; the why section says what data, and which points are unclear, who says what."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=ig&pub=ig&obj_ig=2025-07-01")
     card = " ".join(texts_in(at, "status-ig"))
     assert "Used from 27 May 2025 until your objection on 1 July 2025" in card
     assert "protected since" not in card.lower()  # a late objection never reads as "protected since" (R1)
-    assert "Public posts and media" in card and "Always-public items" in card
-    assert "Unclear: Older posts after a late objection" in card
-    assert "Verbraucherzentrale Schleswig-Holstein" in card and "Meta" in card
+    why = " ".join(texts_in(at, "why-ig"))
+    assert "Public posts and media" in why and "Always-public items" in why
+    assert "Unclear: Older posts after a late objection" in why
+    assert "Verbraucherzentrale Schleswig-Holstein" in why and "Meta" in why
+
+
+def test_always_public_items_are_said_once(open_page):
+    """Categories shared by several services (the always-public items) stand once, not in every service."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,th")
+    assert "Always-public items" in " ".join(texts_in(at, "why-shared"))
+    for code in ("fb", "ig", "th"):
+        assert "Always-public items" not in " ".join(texts_in(at, f"why-{code}"))
+
+
+def test_objection_buttons_come_right_after_the_verdict(open_page):
+    """Someone who has not objected gets the objection forms as the first action, as primary buttons."""
+    at = open_page("/result", "v=1&lang=de&age=34&svc=fb,ig")
+    order = [child.key for child in at.main.children.values() if getattr(child, "key", None)]
+    assert order.index("verdicts") + 1 == order.index("actions")
+    first = at.get_by_key("action-object_service")
+    assert [el.proto.type for el in first.children.values() if el.type == "link_button"] == ["primary"] * 2
 
 
 def test_age_range_is_said_aloud(open_page):
@@ -66,9 +84,8 @@ def test_age_range_is_said_aloud(open_page):
 def test_actions_have_real_links(open_page):
     """The objection form is a real Markdown link to Meta's official page."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb")
-    actions = " ".join(texts_in(at, "actions"))
-    assert (
-        "[Facebook: object to AI at Meta](https://www.facebook.com/help/contact/712876720715583)" in actions
+    assert ("Facebook: object to AI at Meta", "https://www.facebook.com/help/contact/712876720715583") in (
+        link_buttons(at, "actions")
     )
 
 
@@ -87,16 +104,14 @@ def test_timeline_chart_spec(open_page):
     bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["y"]["field"] == "lane"
     # after a late objection, earlier and new content have a lane each (R1)
-    lanes = ["Facebook", "Instagram: before", "Instagram: new", "WhatsApp"]
-    assert bars["encoding"]["y"]["sort"] == lanes
+    assert bars["encoding"]["y"]["sort"] == ["Facebook", "Instagram: before", "Instagram: new", "WhatsApp"]
     assert set(bars["encoding"]["color"]["scale"]["domain"]) == {
         "may be used",
         "earlier content: may still be used (disputed)",
         "new content: kept out",
     }
-    rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
-    own = next(layer for layer in rules if "color" in layer["encoding"])
-    assert own["encoding"]["color"]["scale"]["domain"] == [
+    lines = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    assert lines["encoding"]["stroke"]["scale"]["domain"] == [
         "Training starts",
         "Your objection (Instagram)",
         "Today",
@@ -115,27 +130,29 @@ def test_timeline_chart_spec(open_page):
 
 
 def test_timeline_table_for_screen_readers(open_page):
-    """Below the chart, the same facts as a table."""
+    """Below the chart, the same facts as a table whose cells are text (a date range is no Markdown list)."""
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-07-01")
     table = at.table[0].value
     assert list(table.columns) == ["Was", "Bedeutung", "Wann"]
+    # Markdown-escaped, so the cell shows "27. Mai 2025 – 1. Juli 2025" and never a numbered list.
     assert [
-        "Facebook: vorher",
+        r"Facebook\: vorher",
         "darf genutzt werden",
-        "27. Mai 2025 – 1. Juli 2025",
+        r"27\. Mai 2025 – 1\. Juli 2025",
     ] in table.values.tolist()
 
 
-def test_share_link_is_canonical(open_page):
+def test_share_link_is_canonical(open_page, kb):
     """The share container shows the full canonical link, whatever order the visitor's link had."""
     at = open_page("/result", "obj_ig=2025-07-01&svc=wa,ig,fb&ai=wa&pub=ig&age=34&lang=en")
-    code = at.get_by_key("share").children
-    link = next(el.value for el in code.values() if getattr(el, "type", None) == "code")
-    assert (
-        link
-        == "http://localhost:8501/result?v=1.1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=0&obj_ig=2025-07-01"
+    link = (
+        "http://localhost:8501/result?v=1.1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=0&obj_ig=2025-07-01"
+        f"&d=2026-11-29&k={kb.meta.version}"  # the day the link is made here, and the knowledge it was judged with
     )
-    assert "nothing else" in " ".join(texts_in(at, "share"))
+    assert share_link(at) == link
+    shared = " ".join(texts_in(at, "share"))
+    assert f"]({link})" in shared  # the link itself is clickable
+    assert "nothing else" in shared
 
 
 def test_downloads_markdown_and_calendar(open_page, downloads):
@@ -209,7 +226,7 @@ def test_bare_result_asks_for_answers(open_page):
     """/result without answers (a fresh visitor) points to the questionnaire instead of guessing."""
     at = open_page("/result", "lang=en")
     assert "holds no answers" in at.info[0].value
-    assert at.page_link[0].proto.label == "Go to the check"
+    assert "Go to the check" in [p.proto.label for p in at.get_by_key("no-answers").page_link]
 
 
 def test_change_answers_link_carries_the_answers(open_page):
@@ -239,3 +256,73 @@ def test_link_without_lang_follows_the_visitors_language(open_page):
     at.run()
     assert statuses(at, ["fb"]) == {"fb": "In use"}
     assert at.header[0].value.endswith("still uses your data for AI training.")
+
+
+def test_a_link_with_its_day_keeps_it_when_shared_on(open_page, kb):
+    """A link that says when it was made is passed on unchanged: its age and its 'changes since' stay right."""
+    at = open_page("/result", "v=1.1&lang=en&age=30&svc=fb&d=2026-01-10&k=2026.11-1")
+    assert share_link(at).endswith("svc=fb&d=2026-01-10&k=2026.11-1")
+
+
+def test_a_link_without_services_gives_no_verdict(open_page):
+    """No svc at all: a notice and the way to the check, never the no-account verdict."""
+    at = open_page("/result", "v=1&lang=en&age=30&obj_fb=2025-07-01")
+    assert "names no services" in at.get_by_key("no-services").info[0].value
+    assert not at.header  # no summary sentence
+    link = next(p for p in at.page_link if p.proto.label == "Go to the check")
+    assert "age=30" in link.proto.query_string
+
+
+def test_changes_since_an_older_knowledge_version(open_page, kb):
+    """A link made with an older knowledge version lists the changes since that touch the person's services."""
+    older = [e.version for e in kb.changelog if e.version != kb.meta.version]
+    if not older:
+        pytest.skip("the changelog has one version only")
+    at = open_page("/result", f"v=1.1&lang=en&age=30&svc=fb,ig&d=2026-06-01&k={older[0]}")
+    shown = " ".join(texts_in(at, "changes"))
+    assert "What changed since your link was made" in shown
+    since = [e for e in kb.changelog if e.version != older[0] and ("fb" in e.services or "all" in e.services)]
+    assert any(e.text("en")[:30] in shown for e in since)
+
+
+def test_unknown_knowledge_version_is_said(open_page):
+    """A v1 link does not say its knowledge version: the page says it cannot tell what changed."""
+    at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
+    assert "It is not known which knowledge version" in " ".join(texts_in(at, "changes"))
+
+
+def test_stale_knowledge_is_said_on_every_result(open_page, monkeypatch, kb):
+    """More than 120 days after the review, the result says plainly how old the knowledge is."""
+    from datetime import timedelta
+
+    monkeypatch.setattr("ui.common.today", lambda: kb.meta.reviewed_on + timedelta(days=121))
+    at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
+    assert any(w.value.startswith("As of 29 November 2026") for w in at.warning)
+    monkeypatch.setattr("ui.common.today", lambda: kb.meta.reviewed_on + timedelta(days=120))
+    assert not open_page("/result", "v=1&lang=en&age=30&svc=fb").warning
+
+
+def test_authority_picker_links_the_chosen_authority(open_page, kb):
+    """The complaint action offers the authorities, Länder first; choosing one gives its complaint page."""
+    at = open_page("/result", "v=1&lang=de&age=30&svc=fb")
+    picker = at.selectbox(key="dpa-de")
+    assert picker.value is None and picker.options[0].startswith("Baden-Württemberg")
+    picker.set_value("de-hh").run()
+    hamburg = kb.authorities["de-hh"]
+    assert (hamburg.url) in [url for _, url in link_buttons(at, "action-complain_dpa")]
+
+
+def test_menu_result_entry_carries_the_latest_answers(open_page):
+    """After a result, the menu's Result entry (on any page) links to that result, not to an empty page."""
+    at = open_page("/result", "v=1.1&lang=en&age=30&svc=fb,ig&linked=1")
+    at.switch_page("pages/sources.py").run()
+    entry = next(p for p in at.get_by_key("menu").page_link if p.proto.label == "Result")
+    assert "svc=fb%2Cig" in entry.proto.query_string and "linked=1" in entry.proto.query_string
+
+
+def test_bare_result_opens_the_latest_result_of_the_session(open_page):
+    """/result without answers, after a result in the same session, shows that result again."""
+    at = open_page("/result", "v=1.1&lang=en&age=30&svc=ig")
+    at.query_params.clear()
+    at.run()
+    assert statuses(at, ["ig"]) == {"ig": "In use"}

@@ -62,8 +62,8 @@ REQUIRED = [
     ("de", "summary.partly", "seit Ihrem Widerspruch"),
     ("en", "summary.partly", "since your objection"),
     # what the link holds: the day it was made and the knowledge version too
-    ("de", "sources.link_text", "(d)"),
-    ("en", "sources.link_text", "(k)"),
+    ("de", "sources.link_text", "(d, "),
+    ("en", "sources.link_text", "(k, "),
 ]
 
 

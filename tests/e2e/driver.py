@@ -132,7 +132,8 @@ class Tab:
         }
 
     def share_link(self) -> str:
-        return self.key("share").get_by_test_id("stCode").inner_text().strip()
+        """The result's share link, as the share section's clickable link holds it."""
+        return self.key("share").locator("a[href*='/result?']").first.get_attribute("href")
 
     def injected(self) -> list[str]:
         """Elements a link's value could have created, as HTML snippets (an empty list is the goal)."""

@@ -17,18 +17,20 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from kicheck import clock
 from kicheck.texts import Texts
 from tests.e2e.conftest import CONFIG_RELOADED, new_context
 from tests.e2e.driver import Tab, host, unfold_ics
+from tests.e2e.questionnaire import choose, pick, submit, type_age, type_date
 
 pytestmark = pytest.mark.browser
 
 # Distinctive answers, so finding them in the server log cannot be a coincidence.
 AGE = 37
 OBJECTED_FB = date(2025, 7, 14)  # a day that appears nowhere in the app's content
-SHARED_PATH = f"/result?v=1.1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&linked=0&obj_fb=2025-07-14"
-# Instagram not yet objected: the page tells the person to object now, so the .ics reminds them to check the
-# confirmation e-mail tomorrow (an objection of 2025 alone gets no such reminder any more).
+# "I don't know" (linked) stays an unknown in the link (v1.1). Instagram keeps its default "not yet": the page
+# tells the person to object now, so the .ics reminds them to check the confirmation e-mail.
+SHARED_PATH = f"/result?v=1.1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&linked=unknown&obj_fb=2025-07-14"
 EXPECTED = {"fb": "partly", "ig": "in_use", "wa": "in_use"}
 # Every way the answers could be written into a log line: link parameters and the dates in any format.
 ANSWER_TRACES = (
@@ -66,42 +68,25 @@ class Journey:
     dialogs: list[str]
 
 
-def choose(tab: Tab, question: str, option: str) -> None:
-    tab.act(lambda: tab.page.get_by_role("radiogroup", name=question).get_by_text(option, exact=True).click())
-
-
-def pick(tab: Tab, key: str, name: str) -> None:
-    tab.act(lambda: tab.key(key).get_by_role("button", name=name, exact=True).click())
-
-
-def type_date(tab: Tab, key: str, label: str, day: date) -> None:
-    """Type a day into the date field (DD.MM.YYYY); it is sent with the next rerun, when the field loses focus."""
-    tab.page.get_by_role("group", name=label).locator("[data-type='day']").click()
-    tab.page.keyboard.type(day.strftime("%d%m%Y"))
-    expect(tab.key(key).locator("input[type='date']")).to_have_value(day.isoformat())
-
-
 def answer_questions(tab: Tab, t: Texts) -> None:
-    age = tab.page.get_by_label(t("q.age"))
-    tab.act(lambda: (age.fill(str(AGE)), age.press("Enter")))
+    type_age(tab, t, AGE)
     for code in ("fb", "ig", "wa"):
-        pick(tab, "svc", t.service(code))
-    pick(tab, "pub", t.service("fb"))
-    pick(tab, "ai", t.service("wa"))
+        pick(tab, "q-svc", t.service(code))
+    pick(tab, "q-pub", t.service("fb"))
+    pick(tab, "q-ai", t.service("wa"))
     choose(tab, t("q.linked"), t("answer.linked_unknown"))
     choose(tab, t("q.objection", service="Facebook"), t("answer.objection_on_date"))
-    type_date(tab, "obj_fb_date", t("q.objection_date", service="Facebook"), OBJECTED_FB)
-    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_not_yet"))
-    tab.act(lambda: tab.key("submit").get_by_role("button", name=t("check.submit")).click())
+    type_date(tab, t("q.objection_date", service="Facebook"), "q-obj-fb", OBJECTED_FB)
+    submit(tab, t)
     expect(tab.page).to_have_url(re.compile(r"/result\?"))
     expect(tab.key("share")).to_be_visible()
 
 
-def copy_share_link(tab: Tab) -> str:
-    """Press the code block's copy button (it shows on hover) and read what reached the clipboard."""
-    code = tab.key("share").get_by_test_id("stCode")
-    code.hover()
-    code.get_by_role("button", name="Copy to clipboard").click()
+def copy_share_link(tab: Tab, t: Texts) -> str:
+    """Press the large "copy link" button and read what reached the clipboard."""
+    button = tab.key("share").get_by_role("button", name=t("result.copy"))
+    button.click()
+    expect(tab.key("share").get_by_role("status")).to_have_text(t("result.copied"))
     return tab.page.evaluate("() => navigator.clipboard.readText()")
 
 
@@ -122,13 +107,13 @@ def journey(browser, server, kb) -> Journey:
         tab = Tab(context.new_page(), server.url)
         tab.open("/")
         answer_questions(tab, de)
-        verdicts, link, clipboard = tab.verdicts(), tab.share_link(), copy_share_link(tab)
+        verdicts, link, clipboard = tab.verdicts(), tab.share_link(), copy_share_link(tab, de)
 
         other = Tab(fresh.new_page(), server.url)
         other.act(lambda: other.page.goto(link))
         shared_verdicts = other.verdicts()
 
-        tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="English").click())
+        tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="EN").click())
         expect(tab.key("status-fb")).to_contain_text(en.status(EXPECTED["fb"]))
         actions = (
             tab.key("actions")
@@ -156,9 +141,10 @@ def test_answers_give_the_expected_verdicts(journey, kb):
     assert journey.verdicts == labels(kb, "de")
 
 
-def test_share_link_is_the_canonical_link_and_copies(journey, server):
+def test_share_link_is_the_canonical_link_and_copies(journey, server, kb):
     """The share box holds the canonical link of exactly these answers, and its copy button copies it."""
-    assert journey.link == server.url + SHARED_PATH
+    made = f"&d={clock.today_in(None)}&k={kb.meta.version}"  # the day it was made (Berlin) and the knowledge
+    assert journey.link == server.url + SHARED_PATH + made
     assert journey.clipboard == journey.link
 
 

@@ -1,9 +1,11 @@
-"""Timeline: the general chronology (announcement, authorities, courts, start, later events) with sources."""
+"""Chronology: what happened (announcement, authorities, courts, start, later events), with sources."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from kicheck.changelog import proceedings_line
+from kicheck.chart import quiet_config
 from kicheck.chronology import chronology_chart, chronology_rows
 from ui.common import footer, header, kb, leave_legacy_pages_mode, texts, today
 
@@ -11,10 +13,15 @@ leave_legacy_pages_mode()
 t = texts()
 header(t, "timeline_page.title", "nav.timeline")
 st.write(t("timeline_page.intro"))
+with st.container(key="proceedings"):
+    st.info(proceedings_line(t), icon=":material/gavel:")  # where the courts stand, with its date
 
 rows = chronology_rows(kb(), t, today())
 with st.container(key="chronology-chart"):
-    st.altair_chart(chronology_chart(rows, t), width="stretch", alt=t("timeline_page.chart_alt"))
+    # Without Vega's own ARIA texts: they are English; the alt text and the list below say it all.
+    chart = chronology_chart(rows, t).properties(description=t("timeline_page.chart_alt"))
+    chart.config = quiet_config(t.lang)
+    st.altair_chart(chart, width="stretch", alt=t("timeline_page.chart_alt"))
 
 with st.container(key="chronology"):
     for row in rows:

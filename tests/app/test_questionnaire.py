@@ -1,0 +1,90 @@
+"""The questionnaire's draft: how a link's answers become choices and the choices become answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kicheck.answers import LATEST_BEFORE_START, decode_query
+from tests.conftest import TODAY
+from ui.questionnaire import Draft, answers_from_draft, draft_from_link, missing
+
+
+def link_draft(query: str) -> Draft:
+    return draft_from_link(decode_query(query, TODAY), TODAY)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "v=1.1&lang=de&age=34&svc=fb,ig,wa&pub=ig&ai=wa&linked=1&obj_fb=2025-07-14",
+        "v=1.1&lang=de&age=16&bd=wrong&svc=ig&obj_ig=before-start",
+        "v=1.1&lang=en&svc=fb,ig&linked=unknown&obj_fb=2024-06-20&obj_ig=2025-06-02",
+        "v=1.1&lang=de&svc=fb,ig&linked=0",
+        "v=1.1&lang=de&svc=none",
+    ],
+)
+def test_a_link_survives_the_draft(query):
+    """Link -> draft -> answers gives the link's answers back (nothing invented, nothing lost)."""
+    decoded = decode_query(query, TODAY)
+    assert answers_from_draft(link_draft(query), decoded.answers.lang) == decoded.answers
+
+
+# (link, what the draft shows)
+CHOICES = [
+    # the day-unknown objection is "before 27 May 2025, day unknown", without a day; v1 wrote it as 26 May
+    ("svc=fb&obj_fb=before-start", {"objection": {"fb": "by_deadline"}, "objection_day": {"fb": None}}),
+    ("svc=fb&obj_fb=2025-05-26", {"objection": {"fb": "by_deadline"}, "objection_day": {"fb": None}}),
+    (
+        "svc=fb&obj_fb=2025-05-25",
+        {"objection": {"fb": "on_date"}, "objection_day": {"fb": date(2025, 5, 25)}},
+    ),
+    ("svc=fb", {"objection": {"fb": "not_yet"}}),
+    # linked: only what the link answered is chosen
+    ("svc=fb,ig", {"linked": None}),
+    ("svc=fb,ig&linked=0", {"linked": "no"}),
+    ("svc=fb,ig&linked=1", {"linked": "yes"}),
+    ("svc=fb,ig&linked=unknown", {"linked": "unknown"}),
+    # an explicit no-account answer is a choice; a link without svc chooses nothing
+    ("svc=none", {"services": ["none"]}),
+    ("age=30", {"services": []}),
+    # the age moves on with the link's day; when a birthday may have passed, it is asked, not assumed
+    ("age=30&svc=fb&d=2026-11-29", {"age": 30, "age_on_link_day": None}),
+    ("age=30&svc=fb&d=2025-11-29", {"age": 31, "age_on_link_day": None}),  # a year to the day
+    ("age=30&svc=fb&d=2025-12-01", {"age": None, "age_on_link_day": (30, date(2025, 12, 1))}),
+]
+
+
+@pytest.mark.parametrize(("query", "shown"), CHOICES)
+def test_link_answers_as_choices(query, shown):
+    draft = link_draft(query)
+    for name, value in shown.items():
+        got = getattr(draft, name)
+        assert ({k: got.get(k) for k in value} if isinstance(value, dict) else got) == value
+
+
+@pytest.mark.parametrize(
+    ("draft", "problems"),
+    [
+        (Draft(), ["svc"]),
+        (Draft(services=["none"]), []),
+        (Draft(services=["fb"], objection={"fb": "on_date"}), ["obj_fb"]),
+        (Draft(services=["fb"], objection={"fb": "on_date"}, objection_day={"fb": date(2025, 7, 1)}), []),
+        (Draft(services=["fb", "ig"], objection={"fb": "by_deadline", "ig": "on_date"}), ["obj_ig"]),
+        # a hidden question (Instagram not chosen) is not asked
+        (Draft(services=["fb"], objection={"ig": "on_date"}), []),
+    ],
+)
+def test_missing_answers(draft, problems):
+    """Only a missing service choice and an objection day not given stop the result."""
+    assert missing(draft) == problems
+
+
+def test_uncertain_answers_stay_uncertain():
+    """'I don't know' and an unanswered linked question are None; 'before 27 May' has no known day."""
+    draft = Draft(services=["fb", "ig"], linked="unknown", objection={"fb": "by_deadline"})
+    answers = answers_from_draft(draft, "de")
+    assert answers.linked is None
+    assert answers.objection("fb") == LATEST_BEFORE_START and not answers.objection_day_known("fb")
+    assert answers_from_draft(Draft(services=["fb", "ig"]), "de").linked is None

@@ -1,0 +1,119 @@
+"""The result on a phone (issue 10): what to do first, copying the link, and the way around the app.
+
+German, 375 x 812 px. On main 9669f55 the first objection button sat about 1,700 px down, the share box had
+only an English hover icon, and the menu's Result entry said "this link holds no answers" after a check.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from kicheck.texts import Texts
+from tests.e2e.conftest import new_context
+from tests.e2e.driver import Tab
+from tests.e2e.questionnaire import PHONE, pick, submit
+
+pytestmark = pytest.mark.browser
+
+NOT_OBJECTED = "/result?v=1&lang=de&age=34&svc=fb,ig,wa&pub=ig&ai=wa"
+
+
+@pytest.fixture
+def phone(browser, server):
+    context = new_context(browser, viewport=PHONE, locale="de-DE")
+    try:
+        yield Tab(context.new_page(), server.url)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def de(kb) -> Texts:
+    return Texts(kb, "de")
+
+
+def test_verdict_and_first_action_on_the_first_phone_screen(phone, de, report):
+    """Someone who has not objected sees the verdict and the first objection button without scrolling."""
+    phone.open(NOT_OBJECTED)
+    button = phone.key("action-object_service").get_by_role("link").first
+    expect(button).to_be_visible()
+    box = button.bounding_box()
+    report.note(
+        "first action button on a 375 x 812 phone",
+        f"top {box['y']:.0f} px, bottom {box['y'] + box['height']:.0f} px",
+    )
+    assert box["y"] + box["height"] <= PHONE["height"]
+    verdict = phone.key("status-fb").bounding_box()
+    assert verdict["y"] < box["y"]
+
+
+def test_copy_button_copies_the_link_in_german(phone, de):
+    """A large button labelled in German copies the share link; the link itself is clickable."""
+    phone.open(NOT_OBJECTED)
+    button = phone.key("share").get_by_role("button", name=de("result.copy"))
+    assert button.bounding_box()["height"] >= 44  # a finger-sized target
+    button.click()
+    expect(phone.key("share").get_by_role("status")).to_have_text(de("result.copied"))
+    copied = phone.page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == phone.share_link()
+    assert copied.startswith(phone.base_url + "/result?v=1.1&lang=de&age=34&svc=fb,ig,wa&pub=ig&ai=wa&")
+    expect(phone.key("share").get_by_text("Copy", exact=False)).to_have_count(0)
+
+
+def open_menu_entry(tab: Tab, t: Texts, name: str) -> None:
+    """The menu button beside the page's title, then the page's entry."""
+    tab.page.get_by_role("button", name=t("nav.menu")).click()
+    entry = tab.page.get_by_test_id("stPopoverBody").get_by_role("link", name=name, exact=True)
+    tab.act(entry.click)
+
+
+def test_menu_result_entry_opens_the_current_result(phone, de):
+    """After a check, the menu's Result entry (from another page) opens that person's result, not an empty one."""
+    phone.open("/")
+    pick(phone, "q-svc", de.service("ig"))
+    submit(phone, de)
+    expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=ig"))
+    open_menu_entry(phone, de, de("nav.sources"))
+    open_menu_entry(phone, de, de("nav.result"))
+    expect(phone.key("status-ig")).to_be_visible()
+    expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=ig"))
+
+
+def test_result_links_to_chronology_and_sources(phone, de):
+    """The result page leads on to the chronology and the sources without the menu."""
+    phone.open(NOT_OBJECTED)
+    phone.act(lambda: phone.key("more").get_by_role("link", name=de("result.to_chronology")).click())
+    expect(phone.page).to_have_url(re.compile(r"/timeline"))
+    expect(phone.page.get_by_role("heading", name=de("timeline_page.title"), level=1)).to_be_visible()
+
+
+# Streamlit's own English labels that the app replaced: its sidebar menu, st.code's copy icon, the headings'
+# anchor links, the date field's calendar.
+ENGLISH = (
+    "Expand sidebar",
+    "Collapse sidebar",
+    "App pages",
+    "Copy to clipboard",
+    "Page not found",
+    "Link to heading",
+    "Choose date",
+)
+
+
+ALL_QUESTIONS = "/check?lang=de&age=15&bd=wrong&svc=fb,ig&obj_fb=2025-07-14"
+
+
+@pytest.mark.parametrize("path", [ALL_QUESTIONS, NOT_OBJECTED, "/timeline?lang=de", "/sources?lang=de"])
+def test_one_language_per_page(phone, path):
+    """A German page says it is German (<html lang="de">) and has none of Streamlit's English menu labels."""
+    phone.open(path)
+    expect(phone.page.locator("html")).to_have_attribute("lang", "de")
+    labels = phone.page.evaluate(
+        "() => [...document.querySelectorAll('[aria-label], [title]')]"
+        ".map(e => e.getAttribute('aria-label') || e.getAttribute('title'))"
+    )
+    text = phone.page.locator("body").inner_text()
+    assert not [word for word in ENGLISH if word in labels or word in text]

@@ -1,0 +1,192 @@
+"""The result page's parts, in the order a person on a phone needs them: verdict, what to do, why, the rest.
+
+Every text comes from the `ResultView` (kicheck/present.py); this module only lays it out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import streamlit as st
+
+from kicheck.authorities import authority_options, chosen_authority
+from kicheck.changelog import changes_notice, entries_since, stale_notice
+from kicheck.present import ActionItem, Category, ResultView, ServiceCard
+from kicheck.texts import Texts
+from ui.common import PAGE_SCRIPT
+from ui.result_bundle import STATUS_BADGE
+
+COMPLAINT_ACTION = "complain_dpa"  # the action that gets the authority picker
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def plain(text: str) -> str:
+    """Text that Markdown shows as it is (no link, emphasis, list or Streamlit directive made of it)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def badge(card: ServiceCard) -> str:
+    # The status is a text label on a coloured badge: never colour alone.
+    return f":{STATUS_BADGE[card.status.value]}-badge[{card.status_label}]"
+
+
+def verdict_cards(view: ResultView) -> None:
+    """One box with a short line per service: name, status, and when the data may be (have been) used."""
+    if not view.cards:
+        return
+    with st.container(key="verdicts", border=True, gap="xxsmall"):
+        for card in view.cards:
+            with st.container(key=f"status-{card.code}"):
+                st.markdown(f"**{card.name}** &nbsp; {badge(card)}  \n{card.window_text}")
+
+
+def actions(view: ResultView, t: Texts) -> None:
+    """The actions, most effective first; the first one's links are primary buttons."""
+    with st.container(key="actions"):
+        # A level below the summary (h2) it answers, and small enough to keep the first button on screen.
+        st.subheader(t("result.actions"), anchor=False)
+        for number, action in enumerate(view.actions, 1):
+            action_card(number, action, number == 1, t)
+
+
+def action_card(number: int, action: ActionItem, primary: bool, t: Texts) -> None:
+    with st.container(key=f"action-{action.id}", border=True, gap="xsmall"):
+        st.markdown(f"**{number}. {action.title}**")
+        for link in action.links:
+            st.link_button(
+                link.title,
+                link.url,
+                type="primary" if primary else "secondary",
+                width="stretch",
+                icon=":material/open_in_new:",
+            )
+            if link.note:
+                st.caption(link.note)
+        st.markdown(action.why)
+        if action.id == COMPLAINT_ACTION:
+            authority_picker(t)
+
+
+def authority_picker(t: Texts) -> None:
+    """The person's data protection authority (German Länder first): the chosen one's complaint page."""
+    options = {o.id: o.label for o in authority_options(t.knowledge, t.lang)}
+    chosen = st.selectbox(
+        t("dpa.picker"),
+        options=list(options),
+        index=None,
+        format_func=options.get,
+        placeholder=t("dpa.picker"),
+        key=f"dpa-{t.lang}",  # a selectbox keeps its label as state: one widget per language
+    )
+    authority = chosen_authority(t.knowledge, chosen)
+    if authority is not None:
+        kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
+        st.link_button(f"{t(kind)}: {t.pick(authority.name)}", authority.url, width="stretch")
+
+
+def knowledge_notices(version: str | None, services, today, t: Texts) -> None:
+    """Above the result: a review that is too old ("Stand"), and what changed since the link was made."""
+    stale = stale_notice(t, today)
+    if stale:
+        st.warning(stale, icon=":material/history:")
+    changes = entries_since(t.knowledge, version, services)
+    if changes.entries:
+        with st.container(key="changes", border=True):
+            st.markdown(f"**{t('changes.title')}**")
+            st.markdown(changes_notice(t, changes))
+            for entry in changes.entries:
+                st.markdown(f"- {t.date(entry.date)}: {t.pick(entry.text)}")
+
+
+def knowledge_footnote(version: str | None, services, t: Texts) -> None:
+    """Below the result: that nothing changed since the link's version, or that its version is not known.
+
+    Not above: it changes nothing in the result, and a phone's first screen is for the verdict.
+    """
+    changes = entries_since(t.knowledge, version, services)
+    if not changes.entries and version != t.knowledge.meta.version:
+        with st.container(key="changes"):
+            st.caption(changes_notice(t, changes))
+
+
+def shared_categories(view: ResultView) -> list[Category]:
+    """Categories that more than one service names (the always-public items): said once, not per card."""
+    counts = Counter(c for card in view.cards for c in card.categories)
+    return [c for c, n in counts.items() if n > 1]
+
+
+def reasons(view: ResultView, t: Texts) -> None:
+    """Why each status: the reasons, the data concerned, and the unclear points with who says what."""
+    if not view.cards:
+        return
+    shared = shared_categories(view)
+    with st.container(key="why"):
+        st.header(t("result.why"), anchor=False)
+        if shared:
+            with st.container(key="why-shared"):
+                st.markdown(f"**{t('result.all_services')}** " + _categories(shared))
+        for card in view.cards:
+            service_reasons(card, shared, t)
+
+
+def service_reasons(card: ServiceCard, shared: list[Category], t: Texts) -> None:
+    with st.container(key=f"why-{card.code}"):
+        st.subheader(card.name, anchor=False)
+        for reason in card.reasons:
+            st.markdown(f"- {reason}")
+        own = [c for c in card.categories if c not in shared]
+        if own:
+            st.markdown(f"**{t('result.categories')}:** " + _categories(own))
+        for point in card.unclear:
+            with (
+                st.container(key=f"unclear-{card.code}-{point.fact_id}"),
+                st.expander(f"{t('result.unclear')}: {point.topic}", icon=":material/help:"),
+            ):
+                st.markdown(point.text)
+                for who, says in point.claims:
+                    st.markdown(f"- *{who}:* {says}")
+
+
+def _categories(categories: list[Category]) -> str:
+    return "; ".join(f"{c.title} ({c.examples})" for c in categories)
+
+
+COPY_STYLE = (
+    "<style>.kc-copy{width:100%;min-height:3rem;font:inherit;font-weight:600;font-size:1.05rem;"
+    "border-radius:.5rem;border:1px solid rgba(128,132,149,.6);background:transparent;color:inherit;"
+    "cursor:pointer}"
+    ".kc-copy:hover,.kc-copy:focus-visible{border-color:currentColor}"
+    ".kc-copied{display:block;min-height:1.5rem;padding-top:.25rem}</style>"
+)
+
+
+def copy_button(link: str, label: str, copied: str) -> None:
+    """A large "copy link" button. Streamlit has no public clipboard API: PAGE_SCRIPT does the copy."""
+    attrs = f'data-copy-link="{html.escape(link)}" data-copied="{html.escape(copied)}"'
+    st.html(
+        f'{COPY_STYLE}<div class="kc-share"><button type="button" class="kc-copy" {attrs}>'
+        f'{html.escape(label)}</button><span class="kc-copied" role="status"></span></div>' + PAGE_SCRIPT,
+        unsafe_allow_javascript=True,
+    )
+
+
+def share(link: str, t: Texts) -> None:
+    with st.container(key="share"):
+        st.header(t("result.share"), anchor=False)
+        copy_button(link, t("result.copy"), t("result.copied"))
+        st.markdown(f"[{plain(link)}]({_url_target(link)})")
+        st.caption(t("result.share_note"))
+
+
+def _url_target(url: str) -> str:
+    """A URL as a Markdown link target: characters that would end or break the target are percent-encoded."""
+    return (
+        url.replace("(", "%28")
+        .replace(")", "%29")
+        .replace(" ", "%20")
+        .replace("<", "%3C")
+        .replace(">", "%3E")
+    )
