@@ -86,15 +86,14 @@ def timeline_chart(timeline: Timeline, t: Texts) -> alt.LayerChart:
         layer=layers,
         resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")),
         height=alt.Step(LANE_STEP),
-        description=t("chart.title"),
         config=quiet_config(t.lang),
     )
 
 
 def quiet_config(lang: str) -> alt.Config:
     """No ARIA texts of Vega's own for axes, marks and legends: they are English ("X-axis for a time scale"),
-    and the page gives the chart an alt text and the same facts as a table. The chart itself keeps its
-    description (the root's accessible name). Months in the page's language."""
+    and the page gives the chart an alt text (its accessible name) and the same facts as a table. Months in
+    the page's language."""
     off = {"aria": False}
     return alt.Config(
         view=alt.ViewConfig(stroke=None),

@@ -45,7 +45,9 @@ def link_notice() -> None:
 def no_answers() -> None:
     """A bare /result (the menu's Result entry): this session's latest result, else a way to the check."""
     last = remembered()
-    if last is not None:
+    # Only a bare /result (or one with just lang=) stands for "my result": a link with values the decoder
+    # dropped keeps its notice and never turns silently into another answer set.
+    if last is not None and not (decoded.problems or decoded.more_problems):
         st.query_params.from_dict(dict(params(replace(last, lang=t.lang))))
         st.rerun()
     with st.container(key="no-answers"):

@@ -15,6 +15,8 @@ import pytest
 import streamlit
 import yaml
 
+from ui.common import PAGE_SCRIPT_SHA256
+
 pytestmark = pytest.mark.timeout(60)
 
 REPO = Path(__file__).resolve().parents[2]
@@ -155,12 +157,14 @@ def test_frame_ancestors_default_to_none_and_take_an_operators_allow_list(
 
 
 def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page() -> None:
-    """The CSP's script hashes are those of the inline scripts in this Streamlit's index.html (an upgrade shows)."""
+    """The CSP's script hashes are those of the inline scripts in this Streamlit's index.html (an upgrade shows)
+    plus the app's one constant page script (ui/common.PAGE_SCRIPT)."""
     html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL)
     hashes = {
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in inline
     }
+    hashes.add(f"'{PAGE_SCRIPT_SHA256}'")
     conf = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     (csp,) = re.findall(r'add_header Content-Security-Policy "([^"]+)"', conf)
     script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
