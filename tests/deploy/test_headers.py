@@ -87,7 +87,7 @@ def test_the_whole_path_works_under_the_csp_with_no_violation(edge: Edge, watche
     expect(tab.key("timeline").get_by_test_id("stTable")).to_be_visible()
     assert download(tab, "download-md").endswith(".md")
     assert download(tab, "download-ics").endswith(".ics")
-    tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="English").click())
+    tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="EN", exact=True).click())
     expect(tab.key("status-fb")).to_contain_text("Partly protected")
     for page in ("/timeline?lang=en", "/sources?lang=en"):
         tab.open(page)
