@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
+from kicheck.texts import Texts
 from tests.e2e.driver import Tab
+from tests.e2e.questionnaire import PHONE
 
 REPO = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT_S = 120  # cold imports on 2 busy cores
@@ -164,6 +166,21 @@ def context(browser) -> Iterator[BrowserContext]:
         yield ctx
     finally:
         ctx.close()
+
+
+@pytest.fixture
+def phone(browser, server) -> Iterator[Tab]:
+    """A German 375 px phone: how most people will meet the check."""
+    context = new_context(browser, viewport=PHONE, locale="de-DE")
+    try:
+        yield Tab(context.new_page(), server.url)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def de(kb) -> Texts:
+    return Texts(kb, "de")
 
 
 @pytest.fixture

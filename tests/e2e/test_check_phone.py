@@ -15,10 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from kicheck.texts import Texts
-from tests.e2e.conftest import new_context
 from tests.e2e.driver import Tab
 from tests.e2e.questionnaire import (
-    PHONE,
     choose,
     date_field,
     option,
@@ -34,20 +32,6 @@ pytestmark = pytest.mark.browser
 
 OBJECTED_FB = date(2025, 7, 14)
 OBJECTED_IG = date(2025, 6, 2)
-
-
-@pytest.fixture
-def phone(browser, server):
-    context = new_context(browser, viewport=PHONE, locale="de-DE")
-    try:
-        yield Tab(context.new_page(), server.url)
-    finally:
-        context.close()
-
-
-@pytest.fixture
-def de(kb) -> Texts:
-    return Texts(kb, "de")
 
 
 @pytest.fixture

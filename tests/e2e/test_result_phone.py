@@ -12,27 +12,12 @@ import pytest
 from playwright.sync_api import expect
 
 from kicheck.texts import Texts
-from tests.e2e.conftest import new_context
 from tests.e2e.driver import Tab
 from tests.e2e.questionnaire import PHONE, pick, submit
 
 pytestmark = pytest.mark.browser
 
 NOT_OBJECTED = "/result?v=1&lang=de&age=34&svc=fb,ig,wa&pub=ig&ai=wa"
-
-
-@pytest.fixture
-def phone(browser, server):
-    context = new_context(browser, viewport=PHONE, locale="de-DE")
-    try:
-        yield Tab(context.new_page(), server.url)
-    finally:
-        context.close()
-
-
-@pytest.fixture
-def de(kb) -> Texts:
-    return Texts(kb, "de")
 
 
 def test_verdict_and_first_action_on_the_first_phone_screen(phone, de, report):
