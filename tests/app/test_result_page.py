@@ -107,8 +107,8 @@ def test_timeline_chart_spec(open_page):
     assert bars["encoding"]["y"]["sort"] == ["Facebook", "Instagram: before", "Instagram: new", "WhatsApp"]
     assert set(bars["encoding"]["color"]["scale"]["domain"]) == {
         "may be used",
-        "earlier content: may still be used (disputed)",
-        "new content: kept out",
+        "may still be used (disputed)",
+        "kept out",
     }
     lines = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
     assert lines["encoding"]["stroke"]["scale"]["domain"] == [

@@ -95,7 +95,7 @@ def test_markers_hold_events_start_objections_birthday_and_today(kb):
         # start, so it marks "birthday or start", never "your birthday" alone
         (
             "age=19&svc=fb",
-            "Your 18th birthday or the start of training, whichever came later (somewhere here)",
+            "18th birthday or start of training",
         ),
         # 18: the whole birthday range lies after the start
         ("age=18&svc=fb", "Your 18th birthday (somewhere here)"),
@@ -113,9 +113,9 @@ def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
         ("Instagram: vorher", "darf genutzt werden"),
         (
             "Instagram: vorher",
-            "frühere Inhalte: dürfen womöglich weiter genutzt werden (umstritten)",
+            "evtl. weiter genutzt (umstritten)",
         ),
-        ("Instagram: neu", "neue Inhalte: außen vor"),
+        ("Instagram: neu", "außen vor"),
     ]
     assert "protected" not in {p.kind for p in tl.periods}
 
