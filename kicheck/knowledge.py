@@ -69,6 +69,9 @@ class Source(_Strict):
     # The id of a source this one republishes word for word: the two count as ONE source, never two.
     same_as: str | None = None
     retired: Retired | None = None
+    # How an action names the page when it links to it, in the page language (the title is the page's own,
+    # often English); says so when the page is in English only.
+    link_text: Text | None = None
 
     @model_validator(mode="after")
     def _not_its_own_copy(self) -> Source:

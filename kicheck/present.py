@@ -144,13 +144,17 @@ def action_item(action, t: Texts) -> ActionItem:
         wanted = {k.objection_form(s) for s in action.services}
         forms = [f for f in forms if f.id in wanted] or forms
     links = [Link(t.pick(f.title), f.url, t.pick(f.requires)) for f in forms]
-    links += [Link(k.sources[s].title, k.sources[s].url) for s in spec.links]
+    links += [Link(_link_text(k.sources[s], t), k.sources[s].url) for s in spec.links]
     return ActionItem(
         action.id,
         t.pick(spec.title).format(services=names),
         t.pick(spec.why).format(services=names),
         tuple(links),
     )
+
+
+def _link_text(source: Source, t: Texts) -> str:
+    return t.pick(source.link_text) if source.link_text else source.title
 
 
 def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:

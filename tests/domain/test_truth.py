@@ -1,6 +1,8 @@
 """What the app says, read against ../shared/FACTS.md: wording that once said more than the sources, or read
 badly in German, stays out. One row per finding of the truth review (29 Nov 2026); each row can fail."""
 
+from datetime import date
+
 import pytest
 
 from kicheck.answers import decode_query
@@ -97,3 +99,12 @@ def test_instagram_path_only_where_instagram_form_is_offered(kb, today, link, sh
     markdown = build_result(answers, kb, today, "https://check.example/result").markdown
     assert (INSTAGRAM_PATH in markdown) == shows_path
     assert ("ob es um KI bei Meta geht (Ja)" in markdown) is True
+
+
+def test_action_links_speak_the_pages_language(kb):
+    """A German result names every linked page in German, even when the page itself is English (the EDPB FAQ)."""
+    answers = decode_query("v=1&lang=de&age=34&svc=fb", date(2026, 11, 29)).answers
+    view = build_result(answers, kb, date(2026, 11, 29), "https://x/result").view
+    titles = [link.title for action in view.actions for link in action.links]
+    assert any("Europäischer Datenschutzausschuss" in title for title in titles)
+    assert not [title for title in titles if "Frequently Asked" in title or "objection form" in title]
