@@ -15,7 +15,8 @@ from kicheck.verdict import Status, Verdict
 
 # After a late objection there is no clean "protected" period (R1): what was public before the objection may
 # still be used (disputed, F16) while new content is kept out; each has a lane of its own. A minor who chats
-# with Meta AI is not affected for public content, and unclear for the chats (F28).
+# with Meta AI is not affected for public content, and unclear for the chats (F28): "chats_unclear", also for
+# the status Unclear (a service where those chats are all that could be used).
 PERIOD_KINDS = (
     "may_be_used",
     "possibly_used",
@@ -117,7 +118,9 @@ def _period(service: str, kind: str, start: date, end: date, texts: Texts, lane:
 
 def _periods(sv, verdict: Verdict, texts: Texts) -> list[Period]:
     today, code = verdict.today, sv.service
-    if sv.status is Status.NOT_AFFECTED:
+    if sv.status in (Status.NOT_AFFECTED, Status.UNCLEAR):
+        # A minor's Meta AI chats (F28): Unclear where they are all there is, or beside public content that
+        # is not used; one lane "chats: unclear" either way.
         kind = "chats_unclear" if sv.minor_ai_chats else "not_affected"
         return [_period(code, kind, verdict.training_start, today, texts)]
     if sv.status is Status.PROTECTED:

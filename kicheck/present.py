@@ -88,9 +88,11 @@ def summary(verdict: Verdict, t: Texts) -> str:
         return t(key, count=in_use, total=total)
     if partly:
         return t("summary.partly", count=partly, total=total)
+    if any(v.minor_ai_chats for v in verdict.services):
+        # A minor who chats with Meta AI (some services Unclear): neither "not affected" nor "protected" (R4).
+        return t("summary.minor_ai_chats")
     if all(v.status is Status.NOT_AFFECTED for v in verdict.services):
-        chats = any(v.minor_ai_chats for v in verdict.services)
-        return t("summary.minor_ai_chats" if chats else "summary.not_affected")
+        return t("summary.not_affected")
     return t("summary.protected")
 
 
@@ -100,10 +102,11 @@ def unclear_point(fact: Fact, t: Texts) -> UnclearPoint:
 
 
 def _window_text(sv: ServiceVerdict, t: Texts) -> str:
-    if sv.status is Status.NOT_AFFECTED and sv.minor_ai_chats:
+    if sv.status is Status.UNCLEAR:
         # WhatsApp, Messenger, the app: no public content to speak of, only the (unclear) chats
-        public = t.knowledge.services[sv.service].affected_through == "public_content"
-        return t("window.minor_ai_chats" if public else "window.minor_chats_only")
+        return t("window.minor_chats_only")
+    if sv.status is Status.NOT_AFFECTED and sv.minor_ai_chats:
+        return t("window.minor_ai_chats")
     if sv.status is Status.NOT_AFFECTED:
         return t("window.none")
     if sv.status is Status.PROTECTED and not sv.objection_day_known:

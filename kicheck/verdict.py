@@ -34,6 +34,9 @@ class Status(StrEnum):
     PARTLY = "partly"
     PROTECTED = "protected"
     NOT_AFFECTED = "not_affected"
+    # A minor who chats with Meta AI where only those chats could be used: no statement exists (F28, R4), so
+    # neither "in use" nor "not affected" would be true.
+    UNCLEAR = "unclear"
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,8 @@ class ServiceVerdict:
     reasons: tuple[str, ...]  # text keys explaining the status
     unclear: tuple[str, ...]  # fact ids of unclear points that bear on this verdict
     # A minor who chats with Meta AI there: their public content is not used, their chats may or may not be
-    # (no statement, F28): "Not affected" holds for the public content only.
+    # (no statement, F28). Where the service has public content it stays "Not affected" (for that content);
+    # where the chats are all there is, the status itself is Unclear.
     minor_ai_chats: bool = False
     objection_day_known: bool = True  # False: the objection was before the start, day unknown: never print it
 
@@ -257,9 +261,10 @@ def _status(
         return Status.NOT_AFFECTED, None, "reason.minor"
     if adult is None:
         # Only Meta AI chats could be used here (no public content, nothing a minor's objection is about):
-        # whether a minor's chats are used is not stated (F28).
-        exposed = _exposed(answers, service)
-        return Status.NOT_AFFECTED, None, "reason.minor_ai_chats" if exposed else "reason.no_ai_chats"
+        # whether a minor's chats are used is not stated (F28), so the status says so (R4).
+        if _exposed(answers, service):
+            return Status.UNCLEAR, None, "reason.minor_ai_chats"
+        return Status.NOT_AFFECTED, None, "reason.no_ai_chats"
     if not _exposed(answers, service):
         return Status.NOT_AFFECTED, None, "reason.no_ai_chats"  # private chats are not used (F8)
     if objection is None:

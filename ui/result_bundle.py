@@ -18,7 +18,13 @@ from kicheck.present import ResultView
 from ui.common import kb
 
 # Badge colours per status; the badge always carries the status label as text too.
-STATUS_BADGE = {"in_use": "red", "partly": "orange", "protected": "green", "not_affected": "gray"}
+STATUS_BADGE = {
+    "in_use": "red",
+    "partly": "orange",
+    "protected": "green",
+    "not_affected": "gray",
+    "unclear": "violet",  # neither used nor not: its own colour, not a shade of "protected" or "in use"
+}
 
 # Altair's default theme adds a fixed 300 px view size that st.altair_chart strips anyway (it switches to
 # "none" for each conversion). Set once for the process, so that no conversion, here or in st.altair_chart on

@@ -7,8 +7,10 @@ import io
 import pyarrow as pa
 import pytest
 
+from kicheck.verdict import Status
 from tests.app.conftest import chart_spec, link_buttons, share_link, statuses, texts_in
 from tests.domain.test_scenarios import ALL as SCENARIOS
+from ui.result_bundle import STATUS_BADGE
 
 LABELS = {
     "en": {
@@ -16,12 +18,14 @@ LABELS = {
         "partly": "Partly protected",
         "protected": "Protected",
         "not_affected": "Not affected",
+        "unclear": "Unclear",
     },
     "de": {
         "in_use": "Wird genutzt",
         "partly": "Teilweise geschützt",
         "protected": "Geschützt",
         "not_affected": "Nicht betroffen",
+        "unclear": "Unklar",
     },
 }
 
@@ -326,3 +330,24 @@ def test_bare_result_opens_the_latest_result_of_the_session(open_page):
     at.query_params.clear()
     at.run()
     assert statuses(at, ["ig"]) == {"ig": "In use"}
+
+
+def test_every_status_has_its_own_badge_colour_and_label(open_page):
+    """Each status has a badge colour Streamlit knows, no two alike, and the badge always carries the label."""
+    streamlit_badge_colours = {
+        "red",
+        "orange",
+        "yellow",
+        "green",
+        "blue",
+        "violet",
+        "gray",
+        "grey",
+        "primary",
+    }
+    assert set(STATUS_BADGE) == {s.value for s in Status}
+    assert set(STATUS_BADGE.values()) <= streamlit_badge_colours
+    assert len(set(STATUS_BADGE.values())) == len(STATUS_BADGE)
+    at = open_page("/result", "v=1&lang=de&age=16&svc=wa&ai=wa")
+    badge = next(m.value for m in at.get_by_key("status-wa").markdown if "-badge[" in m.value)
+    assert ":violet-badge[Unklar]" in badge

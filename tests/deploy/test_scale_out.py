@@ -27,8 +27,8 @@ if TYPE_CHECKING:  # the fixtures come from conftest.py (for annotations only)
 pytestmark = pytest.mark.timeout(300)
 
 LABELS = {
-    "en": ("In use", "Partly protected", "Protected", "Not affected"),
-    "de": ("Wird genutzt", "Teilweise geschützt", "Geschützt", "Nicht betroffen"),
+    "en": ("In use", "Partly protected", "Protected", "Not affected", "Unclear"),
+    "de": ("Wird genutzt", "Teilweise geschützt", "Geschützt", "Nicht betroffen", "Unklar"),
 }
 # (query of a share link, expected status label per service card)
 CASES = [

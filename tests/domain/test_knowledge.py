@@ -326,18 +326,20 @@ def test_every_text_key_used_exists_in_both_languages(kb):
 
 
 def test_every_status_label_matches_the_issue(kb):
-    """The four status labels, word for word, in both languages."""
+    """The status labels, word for word, in both languages (the four of the issue, and Unclear for R4)."""
     assert [kb.texts["en"][f"status.{s.value}"] for s in Status] == [
         "In use",
         "Partly protected",
         "Protected",
         "Not affected",
+        "Unclear",
     ]
     assert [kb.texts["de"][f"status.{s.value}"] for s in Status] == [
         "Wird genutzt",
         "Teilweise geschützt",
         "Geschützt",
         "Nicht betroffen",
+        "Unklar",
     ]
 
 

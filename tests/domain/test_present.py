@@ -36,3 +36,29 @@ def test_notes_say_how_the_age_is_judged(query, expected, kb):
 def test_no_age_note_for_a_link_made_today(query, kb):
     """A link made today (or without a day) needs no word on the age."""
     assert not any("This link was made" in note for note in view(query, kb).notes)
+
+
+@pytest.mark.parametrize(
+    ("query", "summary_key", "window_keys"),
+    [
+        # a minor whose only Meta AI chats are on a chat-only service: Unclear, and the summary says the chats
+        # are unclear, never "not affected" or "protected" (R4)
+        ("age=16&svc=wa&ai=wa", "summary.minor_ai_chats", {"wa": "window.minor_chats_only"}),
+        ("age=15&svc=ms,app&ai=ms", "summary.minor_ai_chats", {"ms": "window.minor_chats_only", "app": "window.none"}),
+        # chats on a service with public content: Not affected for that content, the chats unclear
+        ("age=15&svc=ig&ai=ig", "summary.minor_ai_chats", {"ig": "window.minor_ai_chats"}),
+        # no chats with Meta AI: simply not affected
+        ("age=15&svc=ig,wa", "summary.not_affected", {"ig": "window.none", "wa": "window.none"}),
+        # an adult's chats are in use
+        ("age=34&svc=wa&ai=wa", "summary.in_use_one", {}),
+    ],
+)  # fmt: skip
+def test_summary_and_card_for_a_minors_chats(query, summary_key, window_keys, kb):
+    """The summary and each card's line say what is known: a minor's Meta AI chats are unclear (F28, R4)."""
+    t = Texts(kb, "en")
+    shown = view(f"lang=en&{query}", kb)
+    assert shown.summary == t(summary_key, count=1, total=1)
+    windows = {card.code: card.window_text for card in shown.cards}
+    assert {code: windows[code] for code in window_keys} == {
+        code: t(key) for code, key in window_keys.items()
+    }

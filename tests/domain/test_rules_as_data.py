@@ -18,6 +18,7 @@ from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_USE, PARTLY, PROTECTED = Status.IN_USE, Status.PARTLY, Status.PROTECTED
+NOT_AFFECTED, UNCLEAR = Status.NOT_AFFECTED, Status.UNCLEAR
 
 
 def service(records: list[dict], code: str) -> dict:
@@ -58,6 +59,15 @@ def threads_link_is_reported(data: Path) -> None:
     (data / "services.yaml").write_text(yaml.safe_dump(services, allow_unicode=True))
 
 
+def meta_ai_app_has_public_content(data: Path) -> None:
+    """The Meta AI app's shared prompts count as public content: it is no longer affected only through chats."""
+    services = yaml.safe_load((data / "services.yaml").read_text())
+    app = service(services, "app")
+    app["affected_through"] = "public_content"
+    app["categories"] = ["always_public", "public_posts", *app["categories"]]
+    (data / "services.yaml").write_text(yaml.safe_dump(services, allow_unicode=True))
+
+
 @pytest.fixture
 def modified(tmp_path):
     """A knowledge base loaded from a copy of data/ with one fact changed."""
@@ -93,6 +103,9 @@ def statuses(query: str, kb) -> dict[str, Status]:
         # ... and with linked accounts, the Instagram objection reaches WhatsApp through Facebook
         (facebook_objection_covers_whatsapp, "age=34&svc=fb,ig,wa&ai=wa&linked=1&obj_ig=2025-01-10",
          {"fb": PROTECTED, "ig": PROTECTED, "wa": IN_USE}, {"fb": PROTECTED, "ig": PROTECTED, "wa": PROTECTED}),
+        # a minor's Meta AI chats: Unclear only where they are all that could be used (affected_through, R4)
+        (meta_ai_app_has_public_content, "age=15&svc=app,wa&ai=app,wa",
+         {"app": UNCLEAR, "wa": UNCLEAR}, {"app": NOT_AFFECTED, "wa": UNCLEAR}),
     ],
 )  # fmt: skip
 def test_statuses_follow_the_data(modified, kb, change, query, before, after):

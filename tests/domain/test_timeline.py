@@ -45,6 +45,12 @@ def periods(query, kb):
         ("age=15&svc=ig", [("ig", "not_affected", START, TODAY)]),
         # a minor who chats with Meta AI: public content not affected, the chats unclear (R4)
         ("age=15&svc=ig&ai=ig", [("ig", "chats_unclear", START, TODAY)]),
+        # ... and where the chats are all there is (status Unclear): the same lane, nothing drawn as used
+        ("age=16&svc=wa&ai=wa", [("wa", "chats_unclear", START, TODAY)]),
+        (
+            "age=15&svc=ms,app&ai=ms",
+            [("ms", "chats_unclear", START, TODAY), ("app", "not_affected", START, TODAY)],
+        ),
         # 19: possibly used from the start until the latest possible 18th birthday, then used
         (
             "age=19&svc=fb",

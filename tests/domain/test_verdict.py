@@ -10,6 +10,7 @@ from tests.conftest import TODAY
 
 START = date(2025, 5, 27)
 IN_USE, PARTLY, PROTECTED, NOT_AFFECTED = Status.IN_USE, Status.PARTLY, Status.PROTECTED, Status.NOT_AFFECTED
+UNCLEAR = Status.UNCLEAR
 
 
 def verdict(query: str, kb, today: date = TODAY):
@@ -250,7 +251,6 @@ def test_minor_with_wrong_birth_date_is_marked_as_a_risk(kb):
             "age=34&svc=fb,ig,wa&ai=wa&obj_fb=2025-01-10&obj_ig=2025-01-10",
             {"fb": PROTECTED, "ig": PROTECTED, "wa": IN_USE},
         ),
-        ("age=16&svc=wa&ai=wa", {"wa": NOT_AFFECTED}),
     ],
 )
 def test_threads_messenger_app_whatsapp(query, expected, kb):
@@ -301,8 +301,40 @@ def test_messenger_follows_facebook_as_reported(kb):
     assert (ms.status, ms.reasons) == (PROTECTED, ("reason.objected_before", "reason.follows_reported"))
 
 
-# a minor who chats with Meta AI: public content not used, the chats unclear (F28): "Not affected" keeps its
-# meaning for public content, and the card says the chats are unclear (R4)
+# a minor (birth date correct) who chats with Meta AI: public content is not used, the chats are unclear (F28).
+# Where the service has public content, "Not affected" keeps its meaning for that content and the card says the
+# chats are unclear; where the service is affected only through Meta AI chats (services.yaml: affected_through),
+# the chats are all there is, so the status itself is Unclear (R4)
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # only through Meta AI chats, and chatting there: Unclear
+        ("age=16&svc=wa&ai=wa", {"wa": UNCLEAR}),
+        ("age=15&svc=ms&ai=ms", {"ms": UNCLEAR}),
+        ("age=15&svc=app&ai=app", {"app": UNCLEAR}),
+        ("age=13&svc=wa,ms,app&ai=wa,ms,app", {"wa": UNCLEAR, "ms": UNCLEAR, "app": UNCLEAR}),
+        # ... not chatting there: nothing could be used
+        ("age=16&svc=wa", {"wa": NOT_AFFECTED}),
+        ("age=15&svc=ms,app&ai=ms", {"ms": UNCLEAR, "app": NOT_AFFECTED}),
+        # public content: Not affected, also when chatting with Meta AI there (the card says the chats are unclear)
+        ("age=15&svc=fb,ig&ai=fb,ig", {"fb": NOT_AFFECTED, "ig": NOT_AFFECTED}),
+        ("age=15&svc=fb,ms&ai=fb,ms", {"fb": NOT_AFFECTED, "ms": UNCLEAR}),
+        # an objection made as a minor changes nothing: no source says what it means for the chats either
+        ("age=15&svc=fb,ms&ai=ms&obj_fb=2025-01-10", {"fb": NOT_AFFECTED, "ms": UNCLEAR}),
+        ("age=16&svc=ig,wa&ai=ig,wa&obj_ig=2026-10-01", {"ig": NOT_AFFECTED, "wa": UNCLEAR}),
+        # a minor whose profile says 18+ is an adult for Meta: the chats are in use
+        ("age=16&bd=wrong&svc=wa&ai=wa", {"wa": IN_USE}),
+        ("age=16&bd=wrong&svc=ms&ai=ms", {"ms": IN_USE}),
+        # an adult's chats are simply in use; a 17-year-old's link opened after the 18th birthday is an adult's
+        ("age=34&svc=wa&ai=wa", {"wa": IN_USE}),
+        ("age=17&svc=wa&ai=wa&d=2025-06-01", {"wa": IN_USE}),
+    ],
+)
+def test_minor_chats_with_meta_ai(query, expected, kb):
+    """R4: Unclear exactly for a minor's Meta AI chats on a service affected only through them."""
+    assert statuses(query, kb) == expected
+
+
 @pytest.mark.parametrize(
     ("query", "service", "minor_ai_chats"),
     [
@@ -314,12 +346,12 @@ def test_messenger_follows_facebook_as_reported(kb):
     ],
 )
 def test_minor_chats_with_meta_ai_are_unclear(query, service, minor_ai_chats, kb):
-    """R4: Not affected for public content, with the unclear point F28 and a reason for the chats."""
+    """R4: a minor's chats carry the unclear point F28 and a reason that says so, whatever the status."""
     sv = verdict(query, kb).service(service)
     assert sv.minor_ai_chats is minor_ai_chats
     assert ("F28" in sv.unclear, "reason.minor_ai_chats" in sv.reasons) == (minor_ai_chats, minor_ai_chats)
-    if service in ("fb", "wa") and query.startswith("age=15"):
-        assert sv.status is NOT_AFFECTED
+    if minor_ai_chats:  # nothing is said to be used
+        assert (sv.window, sv.protected_since, sv.categories) == (None, None, ())
 
 
 # unknown answers: "I don't know whether they are linked" is judged as not linked (the safe side), with the

@@ -128,6 +128,8 @@ def test_status_is_never_told_by_colour_alone(tab, kb):
     """Every service card writes its status as text, so the badge colour is never the only signal."""
     tab.open(RESULT_ALL)
     t = Texts(kb, "en")
+    # An adult's link: the four statuses an adult can get (Unclear needs a minor; its badge is checked in
+    # tests/app/test_result_page.py).
     labels = {t.status(s) for s in ("in_use", "partly", "protected", "not_affected")}
     shown = tab.verdicts()
     assert set(shown) == {"fb", "ig", "th", "wa", "ms", "app"}
