@@ -69,11 +69,11 @@ def table(run: dict) -> str:
             "",
         )
     )
-    spec = br.get("chart_to_streamlit_spec")
+    spec = br.get("chart_to_svg")
     if spec:
         rows.append(
             (
-                "  chart -> Vega-Lite spec + Arrow (cached)",
+                "  chart -> SVG on the server (cached)",
                 f"median {_ms(spec['median'], 1)}, p95 {_ms(spec['p95'], 1)}",
                 "",
                 "",

@@ -26,7 +26,7 @@ CODE_SCRIPT = (
     'import streamlit as st\n\nst.write("hello")\nst.code("https://example.org/result?v=1", language=None)\n'
 )
 QUIET_MS = 1000  # no new request for this long: the page has loaded what it will load
-RESULT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning'] [data-testid='stVegaLiteChart']"
+RESULT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning'] .st-key-timeline img"
 FLOOR_DONE = "[data-testid='stApp'][data-test-script-state='notRunning'] [data-testid='stMarkdownContainer']"
 
 
@@ -94,9 +94,9 @@ async def first_visit(browser, url: str, done: str) -> Transfer:
     try:
         await page.goto(url, wait_until="commit", timeout=60_000)
         shown = await page.wait_for_selector(done, timeout=60_000)
-        if "VegaLite" in done:  # a visitor scrolls down to the chart: it draws (and loads its code) then
+        if "timeline" in done:  # a visitor scrolls down to the chart: anything it loads lazily comes then
             await shown.scroll_into_view_if_needed()
-            await page.wait_for_selector(f"{done} canvas, {done} svg", timeout=60_000)
+            await page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=shown)
         while time.monotonic() - last[0] < QUIET_MS / 1000:
             await asyncio.sleep(0.1)
         out = Transfer()

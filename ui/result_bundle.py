@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
+from base64 import b64encode
 from dataclasses import dataclass
 from datetime import date
-from hashlib import sha256
+from html import escape
 
 import altair as alt
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
+import vl_convert
 
 from kicheck.answers import Answers
 from kicheck.outputs import build_result
@@ -26,68 +26,56 @@ STATUS_BADGE = {
     "unclear": "violet",  # neither used nor not: its own colour, not a shade of "protected" or "in use"
 }
 
-# Altair's default theme adds a fixed 300 px view size that st.altair_chart strips anyway (it switches to
-# "none" for each conversion). Set once for the process, so that no conversion, here or in st.altair_chart on
-# another page, flips this process-wide setting while another thread reads it.
+# Altair's default theme adds a fixed 300 px view size (st.altair_chart switches to "none" for each
+# conversion). Set once for the process, so that no conversion, here or in st.altair_chart on another page,
+# flips this process-wide setting while another thread reads it.
 alt.theme.enable("none")
+
+
+# The chart's drawing width in CSS px, legend and lane names included: a phone's column (375 px screen) shows
+# it at its own size; wider columns scale it up to at most MAX_SCALE, so that its text stays in proportion.
+CHART_WIDTH = 340
+MAX_SCALE = 1.35  # 12 px labels grow to the page's 16 px at most
+# Text sizes in the drawing (CSS px at scale 1): Vega's own 10/11 px are too small next to the page's 16 px.
+LABEL_SIZE, TITLE_SIZE = 12, 13
 
 
 @dataclass(frozen=True)
 class Bundle:
     """What the result page shows for one answer set, nothing more (the cache holds up to 2048 of them).
 
-    Kept cheap for the garbage collector: the chart is JSON text plus Arrow bytes, not live objects.
+    Kept cheap for the garbage collector: the chart is SVG text, not live objects.
     """
 
     view: ResultView
-    chart_spec: str  # the chart's Vega-Lite spec (Altair's to_json), its datasets by name only
-    chart_data: dict[str, bytes]  # those datasets, Arrow IPC bytes (what Streamlit itself sends)
+    chart_svg: str  # the chart drawn once on the server: no chart code (Vega, ~290 KB) goes to the browser
     table: pd.DataFrame  # the chart's facts as a table, for screen readers
     markdown: str
     ics: bytes | None
 
 
-def _arrow(frame: pd.DataFrame) -> bytes:
-    """A DataFrame as Arrow IPC stream bytes, the form st.vega_lite_chart passes on untouched."""
-    table = pa.Table.from_pandas(frame)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()
-
-
-def _named(chart: alt.TopLevelMixin, datasets: dict[str, bytes]) -> alt.TopLevelMixin:
-    """A copy of the chart whose DataFrames are named references; the frames go to `datasets` as Arrow.
-
-    Altair would inline the rows as JSON (through its process-wide data transformer, which Streamlit also
-    switches while converting a chart); named data keeps both out of it.
-    """
-    copied = chart.copy(deep=False)
-    if isinstance(copied.data, pd.DataFrame):
-        data = _arrow(copied.data)
-        name = sha256(data).hexdigest()[:32]
-        datasets[name] = data
-        copied.data = alt.NamedData(name)
-    if isinstance(copied, alt.LayerChart):
-        copied.layer = [_named(layer, datasets) for layer in copied.layer]
-    return copied
-
-
-def vega_lite_payload(chart: alt.TopLevelMixin) -> tuple[str, dict[str, bytes]]:
-    """An Altair chart as st.vega_lite_chart takes it: the spec as JSON text, the datasets as Arrow bytes."""
-    datasets: dict[str, bytes] = {}
-    return _named(chart, datasets).to_json(indent=None), datasets
+def chart_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as static SVG (Vega's own renderer, offline, no script in it), CHART_WIDTH px wide in all."""
+    spec = chart.to_dict()
+    spec["width"] = CHART_WIDTH
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    config = spec.setdefault("config", {})
+    for part in ("axis", "legend"):
+        config[part] = {**config.get(part, {}), "labelFontSize": LABEL_SIZE, "titleFontSize": TITLE_SIZE}
+    return vl_convert.vegalite_to_svg(spec)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def bundle(answers: Answers, today: date, link: str) -> Bundle:
     result = build_result(answers, kb(), today, link)
-    spec, datasets = vega_lite_payload(result.chart)
-    return Bundle(result.view, spec, datasets, result.table, result.markdown, result.ics)
+    return Bundle(result.view, chart_svg(result.chart), result.table, result.markdown, result.ics)
 
 
 def timeline_chart(result: Bundle, alt_text: str) -> None:
-    """The chart as st.altair_chart(chart, width="stretch", alt=alt_text) sends it, without converting."""
-    spec = json.loads(result.chart_spec)  # a fresh dict: Streamlit moves the datasets out of the spec it gets
-    spec["datasets"] = dict(result.chart_data)
-    st.vega_lite_chart(spec, width="stretch", alt=alt_text)
+    """The SVG as an image: its alt text is the accessible name (the same facts follow as a table).
+
+    An <img> and not inline SVG: st.html lets only HTML through, and an image's SVG can never run anything.
+    """
+    source = "data:image/svg+xml;base64," + b64encode(result.chart_svg.encode()).decode("ascii")
+    style = f"display:block;width:100%;height:auto;max-width:{round(CHART_WIDTH * MAX_SCALE)}px"
+    st.html(f'<img src="{source}" alt="{escape(alt_text)}" style="{style}">')

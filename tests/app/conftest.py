@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qsl
+from xml.etree import ElementTree
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
@@ -14,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import TODAY
 
+SVG = "{http://www.w3.org/2000/svg}"
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = {
     "/": "pages/check.py",
@@ -93,6 +97,27 @@ def chart_spec(at: AppTest, key: str = "timeline") -> dict:
     spec["_alt"] = charts[0].proto.alt
     spec["_datasets"] = {d.name: d for d in charts[0].proto.datasets}
     return spec
+
+
+def chart_svg(at: AppTest, key: str = "timeline") -> ElementTree.Element:
+    """The one chart in the container: the SVG image that st.html shows, parsed (well-formed XML), its alt text
+    as the attribute "alt"."""
+    block = at.get_by_key(key)
+    htmls = [el for el in _walk(block) if getattr(el, "type", None) == "html"]
+    assert len(htmls) == 1
+    img = re.fullmatch(
+        r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]*)" style="[^"]*">', htmls[0].proto.body
+    )
+    assert img, htmls[0].proto.body[:200]
+    svg = ElementTree.fromstring(base64.b64decode(img[1]))
+    svg.set("alt", html.unescape(img[2]))
+    return svg
+
+
+def svg_texts(svg: ElementTree.Element, role: str) -> list[list[str]]:
+    """The texts of one kind of chart part (e.g. "axis-label", "legend-label"), one list per axis or legend."""
+    groups = [g for g in svg.iter(f"{SVG}g") if f"role-{role}" in g.get("class", "").split()]
+    return [[t.text for t in g.iter(f"{SVG}text")] for g in groups]
 
 
 def _walk(node):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-import pyarrow as pa
 import pytest
 
 from kicheck.verdict import Status
-from tests.app.conftest import chart_spec, link_buttons, share_link, statuses, texts_in
+from tests.app.conftest import SVG, chart_svg, link_buttons, share_link, statuses, svg_texts, texts_in
 from tests.domain.test_scenarios import ALL as SCENARIOS
 from ui.result_bundle import STATUS_BADGE
 
@@ -99,38 +96,34 @@ def test_actions_present_when_nothing_to_do(open_page):
     assert "Nothing to do for now" in " ".join(texts_in(at, "actions"))
 
 
-def test_timeline_chart_spec(open_page):
-    """The timeline container holds one Altair chart: a lane per service, the person's dates, and an alt text."""
+def test_timeline_chart_svg(open_page):
+    """The timeline container holds one chart, drawn as SVG on the server: a lane per service, every colour and
+    every line named in a legend, months in the page's language, an alt text, and no script."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_ig=2025-07-01")
-    spec = chart_spec(at)
-    assert spec["_alt"].startswith("Timeline: 2 of your 3 services")
-    assert spec["height"] == {"step": 34}  # a fixed height collapses the lanes in the browser
-    bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
-    assert bars["encoding"]["y"]["field"] == "lane"
-    # after a late objection, earlier and new content have a lane each (R1)
-    assert bars["encoding"]["y"]["sort"] == ["Facebook", "Instagram: before", "Instagram: new", "WhatsApp"]
-    assert set(bars["encoding"]["color"]["scale"]["domain"]) == {
-        "may be used",
-        "may still be used (disputed)",
-        "kept out",
-    }
-    lines = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
-    assert lines["encoding"]["stroke"]["scale"]["domain"] == [
-        "Training starts",
-        "Your objection (Instagram)",
-        "Today",
+    svg = chart_svg(at)
+    assert svg.get("alt").startswith("Timeline: 2 of your 3 services")
+    assert not [el for el in svg.iter() if el.tag.rsplit("}", 1)[-1] in {"script", "foreignObject"}]
+    # after a late objection, earlier and new content have a lane each (R1); the lanes then the time axis
+    months, lanes = svg_texts(svg, "axis-label")
+    assert lanes == ["Facebook", "Instagram: before", "Instagram: new", "WhatsApp"]
+    assert "Jul 2025" in months
+    assert svg_texts(svg, "legend") == [  # each legend: its entries, then its title
+        ["Training starts", "Your objection (Instagram)", "Today", "Key dates"],
+        ["may be used", "may still be used (disputed)", "kept out", "Periods"],
     ]
-    frames = [
-        pa.ipc.open_stream(io.BytesIO(d.data.data)).read_all().to_pandas() for d in spec["_datasets"].values()
-    ]
-    periods = next(f for f in frames if "lane" in f.columns)
-    assert sorted(periods["kind"]) == [
-        "earlier_disputed",
-        "may_be_used",
-        "may_be_used",
-        "may_be_used",
-        "new_protected",
-    ]
+    bars = next(g for g in svg.iter(f"{SVG}g") if "layer_0_marks" in g.get("class", ""))
+    assert len(list(bars.iter(f"{SVG}path"))) == 5  # one bar per period: fb, ig before and new, wa twice
+
+
+def test_timeline_chart_in_german(open_page):
+    """German page, German chart: lane names, legend and month names."""
+    at = open_page("/result", "v=1&lang=de&age=34&svc=fb,ig&pub=ig&obj_ig=2025-07-01")
+    svg = chart_svg(at)
+    assert svg.get("alt").startswith("Zeitleiste")
+    months, lanes = svg_texts(svg, "axis-label")
+    assert lanes == ["Facebook", "Instagram: vorher", "Instagram: neu"]
+    assert {"Juli 2025", "Jan. 2026"} <= set(months)
+    assert [legend[-1] for legend in svg_texts(svg, "legend")] == ["Stichtage", "Zeiträume"]
 
 
 def test_timeline_table_for_screen_readers(open_page):

@@ -81,8 +81,9 @@ def test_the_whole_path_works_under_the_csp_with_no_violation(edge: Edge, watche
     expect(tab.page.get_by_role("spinbutton").first).to_be_visible()
     tab.open(SHARED)
     assert set(tab.verdicts()) == {"fb", "ig", "wa"}
-    chart = tab.key("timeline").get_by_test_id("stVegaLiteChart")
-    expect(chart.locator("canvas, svg").first).to_be_visible()
+    chart = tab.key("timeline").get_by_role("img")  # the chart, an SVG image drawn on the server
+    expect(chart).to_be_visible()
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0"), "the chart image did not load"
     tab.key("timeline").get_by_test_id("stExpander").locator("summary").click()  # opens in the browser only
     expect(tab.key("timeline").get_by_test_id("stTable")).to_be_visible()
     assert download(tab, "download-md").endswith(".md")
