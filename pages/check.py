@@ -1,7 +1,7 @@
 """Check: the questions. Opens prefilled from the link's parameters, so "change my answers" works anywhere.
 
-The answers live in a draft (ui/questionnaire.py) of stable values; every widget is keyed per language and
-only shows and edits it, so a language switch keeps every answer.
+The answers live in a draft of stable values (kicheck/form_draft.py, kept by ui/questionnaire.py); every
+widget is keyed per language and only shows and edits it, so a language switch keeps every answer.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from kicheck import form_draft
 from kicheck.answers import (
     AI_CAPABLE,
     NO_SERVICE,
@@ -51,7 +52,7 @@ def why(text_key: str) -> None:
 
 def complain(problem: str, text_key: str) -> None:
     """Say next to the question what is missing (only after the person asked for the result)."""
-    if form.asked() and problem in form.missing(draft):
+    if form.asked() and problem in form_draft.missing(draft):
         st.error(t(text_key), icon=":material/error:")
 
 
@@ -119,8 +120,8 @@ def linked_question() -> None:
     with st.container(key="q-linked"):
         draft.linked = st.radio(
             t("q.linked"),
-            options=list(form.LINKED),
-            index=form.LINKED.index(draft.linked) if draft.linked else None,
+            options=list(form_draft.LINKED),
+            index=form_draft.LINKED.index(draft.linked) if draft.linked else None,
             format_func=lambda v: t(f"answer.linked_{v}"),
             key=key("linked"),
         )
@@ -131,13 +132,13 @@ def day_question(service: str, name: str) -> None:
     """The objection's day as typed text, empty until given: no day is ever assumed."""
     typed = st.text_input(
         t("q.objection_date", service=name),
-        value=form.day_text(draft, service, t.lang),
+        value=form_draft.day_text(draft, service, t.lang),
         placeholder=t("check.day_placeholder"),
         max_chars=10,
         key=key(f"obj_{service}_date"),
     )
     draft.objection_text[service] = typed
-    draft.objection_day[service], problem = form.parse_day(typed, today())
+    draft.objection_day[service], problem = form_draft.parse_day(typed, today())
     if problem:
         st.error(t(problem), icon=":material/error:")
     complain(f"obj_{service}", "check.missing_date")
@@ -148,13 +149,13 @@ def objection_question(service: str) -> None:
     with st.container(key=f"q-obj-{service}"):
         choice = st.radio(
             t("q.objection", service=name),
-            options=list(form.OBJECTION_CHOICES),
-            index=form.OBJECTION_CHOICES.index(draft.objection.get(service, form.NOT_YET)),
+            options=list(form_draft.OBJECTION_CHOICES),
+            index=form_draft.OBJECTION_CHOICES.index(draft.objection.get(service, form_draft.NOT_YET)),
             format_func=lambda c: t(f"answer.objection_{c}"),
             key=key(f"obj_{service}_choice"),
         )
         draft.objection[service] = choice
-        if choice == form.ON_DATE:
+        if choice == form_draft.ON_DATE:
             day_question(service, name)
         why("why.objection")
 
@@ -174,12 +175,12 @@ for service in OBJECTION_CAPABLE:
 
 st.write("")
 clicked = st.button(t("check.submit"), type="primary", key="submit", width="stretch", on_click=form.ask)
-if form.asked() and form.missing(draft):
+if form.asked() and form_draft.missing(draft):
     with st.container(key="submit-problems"):
         st.error(t("check.missing"), icon=":material/error:")
 elif clicked:
     answers = replace(
-        form.answers_from_draft(draft, t.lang), made_on=today(), knowledge_version=kb().meta.version
+        form_draft.answers_from_draft(draft, t.lang), made_on=today(), knowledge_version=kb().meta.version
     )
     remember(answers)
     st.switch_page("pages/result.py", query_params=params(answers))

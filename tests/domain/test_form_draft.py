@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from kicheck.answers import LATEST_BEFORE_START, decode_query
+from kicheck.form_draft import Draft, answers_from_draft, draft_from_link, missing
 from tests.conftest import TODAY
-from ui.questionnaire import Draft, answers_from_draft, draft_from_link, missing
 
 
 def link_draft(query: str) -> Draft:

@@ -1,0 +1,159 @@
+"""The check page's answers while they are being given: a draft of stable values, and what is still missing.
+
+Streamlit 1.67 keeps a radio's and a pill's state as its *label*, and a date field's identity includes its
+display format. After a language switch the old state matches no option any more and the widget silently
+falls back to its default: linked accounts became "No", objections "Not yet", dates today (issue 10). So the
+answers live in a `Draft` of codes, numbers and dates (ui/questionnaire.py keeps it in session_state); the
+page keys every widget per language, creates it from the draft and writes its value back.
+
+What a choice means ("I don't know" is `linked=None`, "before 27 May 2025, day unknown" an objection without a
+known day) is kicheck/questions.py's; `draft_from_link` and `answers_from_draft` only call it.
+No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from kicheck.answers import (
+    EARLIEST_OBJECTION,
+    NO_SERVICE,
+    OBJECTION_CAPABLE,
+    Answers,
+    Decoded,
+    age_range_on,
+    ordered,
+)
+from kicheck.questions import (
+    LINKED_CHOICES,
+    ObjectionChoice,
+    answers_from_form,
+    linked_answer,
+    linked_prefill,
+    objection_from_choice,
+    objection_prefill,
+)
+
+LINKED = tuple(LINKED_CHOICES)  # yes, no, unknown
+NOT_YET, BEFORE_START, ON_DATE = ObjectionChoice.NOT_YET, ObjectionChoice.BY_DEADLINE, ObjectionChoice.ON_DATE
+OBJECTION_CHOICES = tuple(ObjectionChoice)
+
+
+@dataclass
+class Draft:
+    """The check page's answers by stable values. Services hold codes, or only NO_SERVICE."""
+
+    age: int | None = None
+    birthdate: str = "ok"  # "ok" or "wrong"
+    services: list[str] = field(default_factory=list)
+    public: list[str] = field(default_factory=list)
+    ai: list[str] = field(default_factory=list)
+    linked: str | None = None  # one of LINKED; None until answered
+    objection: dict[str, str] = field(default_factory=dict)  # service -> one of OBJECTION_CHOICES
+    objection_day: dict[str, date | None] = field(default_factory=dict)  # a valid day, or None
+    objection_text: dict[str, str] = field(default_factory=dict)  # the day as typed, shown back as typed
+    # A link's (age, day) when today's age is not one number (a birthday may have passed): shown, not assumed.
+    age_on_link_day: tuple[int, date] | None = None
+
+
+def draft_from_link(decoded: Decoded, today: date) -> Draft:
+    """The draft that shows a link's answers; an explicit svc=none shows 'I have no Meta account'."""
+    answers = decoded.answers
+    services = list(ordered(answers.services)) or ([NO_SERVICE] if decoded.services_given else [])
+    draft = Draft(
+        birthdate="wrong" if answers.birthdate_wrong else "ok",
+        services=services,
+        public=list(ordered(answers.public)),
+        ai=list(ordered(answers.ai)),
+        linked=linked_prefill(decoded),
+    )
+    _age_today(draft, answers, today)
+    for service in OBJECTION_CAPABLE:
+        if service in answers.services:
+            prefill = objection_prefill(answers, service)
+            draft.objection[service], draft.objection_day[service] = prefill.choice, prefill.day
+    return draft
+
+
+def _age_today(draft: Draft, answers: Answers, today: date) -> None:
+    """The age to show today: the link's age moved on to today when that is one number, else left to ask."""
+    ages = age_range_on(answers, today)
+    if ages is None:
+        return
+    if ages[0] == ages[1]:
+        draft.age = ages[0]
+    else:
+        draft.age_on_link_day = (answers.age, answers.made_on)
+
+
+def answers_from_draft(draft: Draft, lang: str) -> Answers:
+    """The draft as a consistent answer set (what the share link carries); call it when nothing is missing.
+
+    The meaning of each choice ("I don't know", "before 27 May, day unknown") is kicheck.questions'.
+    """
+    objections, day_unknown = {}, set()
+    for service in OBJECTION_CAPABLE:
+        choice = ObjectionChoice(draft.objection.get(service, NOT_YET))
+        day, unknown = objection_from_choice(choice, draft.objection_day.get(service))
+        if day is not None:
+            objections[service] = day
+        if unknown:
+            day_unknown.add(service)
+    return answers_from_form(
+        lang,
+        draft.age,
+        draft.birthdate == "wrong",
+        frozenset(draft.services) - {NO_SERVICE},
+        draft.public,
+        draft.ai,
+        linked_answer(draft.linked),
+        objections,
+        day_unknown,
+    )
+
+
+# A day typed into a text field (Streamlit's date field labels its parts and calendar in English only).
+DAY_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
+SHOWN_FORMAT = {"de": "%d.%m.%Y", "en": "%d/%m/%Y"}
+
+
+def parse_day(text: str, today: date) -> tuple[date | None, str | None]:
+    """A typed day (14.07.2025, 14.7.2025, 2025-07-14, 14/07/2025) -> (day, None), else (None, text key)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    for pattern in DAY_FORMATS:
+        try:
+            day = datetime.strptime(text, pattern).date()
+            break
+        except ValueError:
+            continue
+    else:
+        return None, "check.day_unreadable"
+    if day > today:
+        return None, "check.day_future"
+    if day < EARLIEST_OBJECTION:
+        return None, "check.day_too_early"
+    return day, None
+
+
+def day_text(draft: Draft, service: str, lang: str) -> str:
+    """What the day field shows: the text as typed, else the draft's day in the page's format."""
+    if service in draft.objection_text:
+        return draft.objection_text[service]
+    day = draft.objection_day.get(service)
+    return day.strftime(SHOWN_FORMAT.get(lang, SHOWN_FORMAT["de"])) if day else ""
+
+
+def missing(draft: Draft) -> list[str]:
+    """What must be answered before a result can be given: 'svc', or 'obj_<service>' for a date not given."""
+    if not draft.services:
+        return ["svc"]
+    return [
+        f"obj_{service}"
+        for service in OBJECTION_CAPABLE
+        if service in draft.services
+        and draft.objection.get(service) == ON_DATE
+        and draft.objection_day.get(service) is None
+    ]
