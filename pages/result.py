@@ -10,6 +10,7 @@ from dataclasses import replace
 import streamlit as st
 
 from kicheck.answers import decode, params, result_path
+from kicheck.changelog import entries_since
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from ui import result_parts as part
@@ -134,7 +135,8 @@ shared = (
 link = base_url() + result_path(shared)
 result = bundle(answers, today(), link)
 view = result.view
-part.knowledge_notices(decoded.answers.knowledge_version, answers.services, today(), t)
+changes = entries_since(kb(), decoded.answers.knowledge_version, answers.services)
+part.knowledge_notices(changes, today(), t)
 
 st.header(view.summary, anchor=False)
 for note in view.notes:
@@ -147,5 +149,5 @@ part.share(link, t)
 downloads()
 change_answers("bottom")
 more_pages()
-part.knowledge_footnote(decoded.answers.knowledge_version, answers.services, t)
+part.knowledge_footnote(changes, t)
 footer(t)

@@ -12,7 +12,7 @@ from collections import Counter
 import streamlit as st
 
 from kicheck.authorities import authority_options, chosen_authority
-from kicheck.changelog import changes_notice, entries_since, stale_notice
+from kicheck.changelog import ChangesSince, changes_notice, stale_notice
 from kicheck.present import ActionItem, Category, ResultView, ServiceCard
 from kicheck.texts import Texts
 from ui.common import PAGE_SCRIPT
@@ -87,12 +87,11 @@ def authority_picker(t: Texts) -> None:
         st.link_button(f"{t(kind)}: {t.pick(authority.name)}", authority.url, width="stretch")
 
 
-def knowledge_notices(version: str | None, services, today, t: Texts) -> None:
+def knowledge_notices(changes: ChangesSince, today, t: Texts) -> None:
     """Above the result: a review that is too old ("Stand"), and what changed since the link was made."""
     stale = stale_notice(t, today)
     if stale:
         st.warning(stale, icon=":material/history:")
-    changes = entries_since(t.knowledge, version, services)
     if changes.entries:
         with st.container(key="changes", border=True):
             st.markdown(f"**{t('changes.title')}**")
@@ -101,13 +100,12 @@ def knowledge_notices(version: str | None, services, today, t: Texts) -> None:
                 st.markdown(f"- {t.date(entry.date)}: {t.pick(entry.text)}")
 
 
-def knowledge_footnote(version: str | None, services, t: Texts) -> None:
+def knowledge_footnote(changes: ChangesSince, t: Texts) -> None:
     """Below the result: that nothing changed since the link's version, or that its version is not known.
 
     Not above: it changes nothing in the result, and a phone's first screen is for the verdict.
     """
-    changes = entries_since(t.knowledge, version, services)
-    if not changes.entries and version != t.knowledge.meta.version:
+    if not changes.entries and changes.version != t.knowledge.meta.version:
         with st.container(key="changes"):
             st.caption(changes_notice(t, changes))
 
