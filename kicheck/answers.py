@@ -225,6 +225,17 @@ def result_path(answers: Answers) -> str:
     return "/result?" + encode(answers)
 
 
+def stamped(answers: Answers, today: date, knowledge_version: str) -> Answers:
+    """The answers as a link made today carries them: with the day (d) and the knowledge version (k).
+
+    Answers that already name the day their link was made keep it (and their k, or none): passing a link on
+    never moves the age it was made with or hides what changed since.
+    """
+    if answers.made_on is not None:
+        return answers
+    return replace(answers, made_on=today, knowledge_version=knowledge_version)
+
+
 def ordered(codes: Iterable[str]) -> tuple[str, ...]:
     """Service codes in the canonical order (Facebook, Instagram, Threads, WhatsApp, Messenger, app)."""
     chosen = set(codes)

@@ -6,8 +6,6 @@ widget is keyed per language and only shows and edits it, so a language switch k
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from kicheck import form_draft
@@ -19,6 +17,7 @@ from kicheck.answers import (
     SERVICES,
     decode,
     params,
+    stamped,
 )
 from ui import questionnaire as form
 from ui.common import (
@@ -179,9 +178,7 @@ if form.asked() and form_draft.missing(draft):
     with st.container(key="submit-problems"):
         st.error(t("check.missing"), icon=":material/error:")
 elif clicked:
-    answers = replace(
-        form_draft.answers_from_draft(draft, t.lang), made_on=today(), knowledge_version=kb().meta.version
-    )
+    answers = stamped(form_draft.answers_from_draft(draft, t.lang), today(), kb().meta.version)
     remember(answers)
     st.switch_page("pages/result.py", query_params=params(answers))
 st.caption(t("check.privacy"))

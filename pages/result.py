@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kicheck.answers import decode, params, result_path
+from kicheck.answers import decode, params, result_path, stamped
 from kicheck.changelog import entries_since
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
@@ -127,12 +127,7 @@ if not decoded.services_given:
     no_services()
 remember(answers)
 
-# A link made here says the day and the knowledge version (v1.1); a link that says them already keeps them,
-# so passing it on never moves its age or hides what changed since it was made.
-shared = (
-    answers if answers.made_on else replace(answers, made_on=today(), knowledge_version=kb().meta.version)
-)
-link = base_url() + result_path(shared)
+link = base_url() + result_path(stamped(answers, today(), kb().meta.version))
 result = bundle(answers, today(), link)
 view = result.view
 changes = entries_since(kb(), decoded.answers.knowledge_version, answers.services)

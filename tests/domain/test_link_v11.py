@@ -396,3 +396,21 @@ def test_the_knowledge_version_fits_the_link(kb):
         Answers(age=30, services=frozenset({"fb"})), made_on=TODAY, knowledge_version=kb.meta.version
     )
     assert link.decode_query(link.encode(made), TODAY) == link.Decoded(made, ())
+
+
+@pytest.mark.parametrize(
+    ("query", "made_on", "version"),
+    [
+        # a link made now gets today's day and the knowledge version in force
+        ("v=1&age=30&svc=fb", date(2026, 11, 29), "2026.11-2"),
+        # a link that names its day keeps it (and its k, or none): passing it on never moves the age
+        ("v=1.1&age=30&svc=fb&d=2025-06-01&k=2026.11-1", date(2025, 6, 1), "2026.11-1"),
+        ("v=1.1&age=30&svc=fb&d=2025-06-01", date(2025, 6, 1), None),
+    ],
+)
+def test_a_link_is_stamped_once(query, made_on, version):
+    """stamped() adds d and k to answers made now and leaves a link's own alone."""
+    answers = link.stamped(
+        link.decode_query(query, date(2026, 11, 29)).answers, date(2026, 11, 29), "2026.11-2"
+    )
+    assert (answers.made_on, answers.knowledge_version) == (made_on, version)
