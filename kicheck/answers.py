@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import parse_qsl, quote
 
 # encode writes 1.1, so a link with v1.1 values ("before-start", "unknown", d, k) says it needs a v1.1 reader;
@@ -166,9 +166,10 @@ REASONS = (
     "no_services",  # the link has answers but no services (svc missing or without a valid code)
     "link_too_early",  # d= before the check existed
     "bad_knowledge_version",  # k= not a version number like 2026.11-1
+    "repaired_time_zone",  # a date one day after the visitor's day (made further east): read as today
 )
 # Problems that only report a repair: the value was still used.
-REPAIRS = ("repaired_amp", "repaired_case", "repaired_space")
+REPAIRS = ("repaired_amp", "repaired_case", "repaired_space", "repaired_time_zone")
 
 
 @dataclass(frozen=True)
@@ -464,7 +465,13 @@ def _read_made_on(reader: _Reader, today: date) -> date | None:
 
 
 def _parse_date(reader: _Reader, key: str, raw: str, today: date) -> date | None:
-    """A YYYY-MM-DD date no later than today; anything else is reported."""
+    """A YYYY-MM-DD date no later than today; anything else is reported.
+
+    A date one day after the visitor's day is a time-zone difference, not the future: the EU alone spans
+    UTC-4 (the French Antilles) to UTC+4 (Réunion), so a link made "today" in Nicosia shortly after midnight
+    is opened in Lisbon the evening before. That moment has passed, and in the visitor's calendar it was
+    today: it is read as today, and the notice says so. Dropping it would turn an objection into none.
+    """
     match = _DATE_RE.fullmatch(raw)
     try:
         when = date(*(int(g) for g in match.groups())) if match else None
@@ -473,6 +480,9 @@ def _parse_date(reader: _Reader, key: str, raw: str, today: date) -> date | None
     if when is None:
         reader.problem(key, raw, "bad_date")
         return None
+    if when == today + timedelta(days=1):
+        reader.problem(key, raw, "repaired_time_zone")
+        return today
     if when > today:
         reader.problem(key, raw, "future_date")
         return None

@@ -112,7 +112,8 @@ def test_bare_link_carries_no_answers():
         ("svc=fb&obj_fb=2025-02-30", [("obj_fb", "bad_date")]),
         ("svc=fb&obj_fb=0000-00-00", [("obj_fb", "bad_date")]),
         ("svc=fb&obj_fb=9999-12-31", [("obj_fb", "future_date")]),
-        ("svc=fb&obj_fb=2026-11-30", [("obj_fb", "future_date")]),
+        ("svc=fb&obj_fb=2026-12-01", [("obj_fb", "future_date")]),
+        ("svc=fb&obj_fb=2026-11-30", [("obj_fb", "repaired_time_zone")]),  # tomorrow: read as today
         ("svc=fb&obj_fb=2026-11-29", []),
         ("svc=fb&obj_fb=2010-01-01", [("obj_fb", "too_early")]),
         ("svc=fb&obj_fb=2025-7-1", [("obj_fb", "bad_date")]),

@@ -33,7 +33,8 @@ def problems(query: str, today: date = TODAY) -> list[tuple[str, str]]:
     [
         ("age=18&svc=fb&d=2026-11-29", date(2026, 11, 29), []),
         ("age=18&svc=fb&d=2025-01-01", date(2025, 1, 1), []),
-        ("age=18&svc=fb&d=2026-11-30", None, [("d", "future_date")]),
+        ("age=18&svc=fb&d=2026-12-01", None, [("d", "future_date")]),
+        ("age=18&svc=fb&d=2026-11-30", date(2026, 11, 29), [("d", "repaired_time_zone")]),
         ("age=18&svc=fb&d=2024-12-31", None, [("d", "link_too_early")]),
         ("age=18&svc=fb&d=2026-02-30", None, [("d", "bad_date")]),
         ("age=18&svc=fb&d=29.11.2026", None, [("d", "bad_date")]),
@@ -287,10 +288,30 @@ def test_objection_made_today_in_berlin_after_midnight_is_not_in_the_future():
     """At 00:30 in Berlin (23:30 UTC) an objection dated "today" is accepted, judged by the visitor's day."""
     instant = datetime(2026, 11, 29, 23, 30, tzinfo=UTC)
     query = "age=30&svc=fb&obj_fb=2026-11-30&d=2026-11-30"
-    assert problems(query, instant.date()) == [("obj_fb", "future_date"), ("d", "future_date")]  # UTC's day
+    # UTC's day is a day behind: the dates are repaired to it, with a notice, instead of being read as they are
+    assert problems(query, instant.date()) == [("obj_fb", "repaired_time_zone"), ("d", "repaired_time_zone")]
     decoded = link.decode_query(query, clock.day_in("Europe/Berlin", instant))
     assert decoded.problems == ()
     assert decoded.answers.objection("fb") == date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("days_ahead", "read_as", "reason"),
+    [
+        (0, 0, None),  # today
+        (1, 0, "repaired_time_zone"),  # made further east, where it already is tomorrow
+        (2, None, "future_date"),  # no two time zones of the EU are two calendar days apart
+        (400, None, "future_date"),
+    ],
+)
+@pytest.mark.parametrize("key", ["obj_fb", "d"])
+def test_a_date_one_day_ahead_is_a_time_zone_not_the_future(key, days_ahead, read_as, reason):
+    """A link made in Nicosia at 00:30 and opened in Lisbon at 23:30 the day before keeps its objection."""
+    query = f"age=30&svc=fb&{key}={(TODAY + timedelta(days=days_ahead)).isoformat()}"
+    decoded = link.decode_query(query, TODAY)
+    read = decoded.answers.objection("fb") if key == "obj_fb" else decoded.answers.made_on
+    assert read == (None if read_as is None else TODAY + timedelta(days=read_as))
+    assert problems(query) == ([] if reason is None else [(key, reason)])
 
 
 # ---------------------------------------------------------------------------------------------- properties
