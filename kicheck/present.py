@@ -77,17 +77,22 @@ class ResultView:
 
 
 def summary(verdict: Verdict, t: Texts) -> str:
-    """One sentence on top: how many of the person's services still use their data."""
-    total = len(verdict.services)
-    if total == 0:
+    """The sentence on top: which of the person's services Meta uses, and where a late objection left gaps.
+
+    Services are named, not counted ("Bei Facebook und WhatsApp …"): a count reads oddly for one service and
+    hides which one is meant. In use and Partly protected are both said when both occur.
+    """
+    if not verdict.services:
         return t("summary.no_services")
-    in_use = len(verdict.in_use)
-    partly = sum(1 for v in verdict.services if v.status is Status.PARTLY)
+    in_use = tuple(v.service for v in verdict.in_use)
+    partly = tuple(v.service for v in verdict.services if v.status is Status.PARTLY)
+    said = []
     if in_use:
-        key = "summary.in_use_one" if in_use == 1 else "summary.in_use_many"
-        return t(key, count=in_use, total=total)
+        said.append(t("summary.in_use", services=t.services(in_use)))
     if partly:
-        return t("summary.partly", count=partly, total=total)
+        said.append(t("summary.partly", services=t.services(partly)))
+    if said:
+        return " ".join(said)
     if any(v.minor_ai_chats for v in verdict.services):
         # A minor who chats with Meta AI (some services Unclear): neither "not affected" nor "protected" (R4).
         return t("summary.minor_ai_chats")

@@ -39,9 +39,12 @@ def test_each_scenario_shows_its_statuses_and_actions(open_page, scenario):
 
 
 def test_summary_sentence_on_top(open_page):
-    """A one-sentence summary counts the services still in use."""
+    """The summary names the services still in use, and those with a late objection."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01")
-    assert at.header[0].value == "2 of your 3 services still use your data for AI training."
+    assert at.header[0].value.startswith(
+        "On Facebook and WhatsApp, Meta still uses your data for AI training. "
+        "On Instagram your objection came after training started:"
+    )
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-01-01")
     assert at.header[0].value.startswith("Sie sind geschützt")
 
@@ -101,7 +104,7 @@ def test_timeline_chart_svg(open_page):
     every line named in a legend, months in the page's language, an alt text, and no script."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_ig=2025-07-01")
     svg = chart_svg(at)
-    assert svg.get("alt").startswith("Timeline: 2 of your 3 services")
+    assert svg.get("alt").startswith("Timeline: On Facebook and WhatsApp, Meta still uses your data")
     assert not [el for el in svg.iter() if el.tag.rsplit("}", 1)[-1] in {"script", "foreignObject"}]
     # after a late objection, earlier and new content have a lane each (R1); the lanes then the time axis
     months, lanes = svg_texts(svg, "axis-label")

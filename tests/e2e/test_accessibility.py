@@ -112,7 +112,8 @@ def test_charts_have_a_text_alternative(tab, kb):
     """Each chart is announced with its alt text: the result's (an SVG image) and the chronology's (Vega)."""
     t = Texts(kb, "en")
     tab.open(RESULT_ALL)
-    name = t("chart.alt", summary=t("summary.in_use_one", count=1, total=6))
+    summary = f"{t('summary.in_use', services='WhatsApp')} {t('summary.partly', services='Facebook')}"
+    name = t("chart.alt", summary=summary)
     expect(tab.key("timeline").get_by_role("img", name=name, exact=True)).to_be_visible()
     tab.open("/timeline?lang=en")
     chart = tab.key("chronology-chart").get_by_test_id("stVegaLiteChart")
