@@ -46,6 +46,12 @@ BANNED = [
     # German dates in prose take the article: "seit dem 27. Mai", "vom 27. Mai bis"
     ("de", "genutzt seit {start}"),
     ("de", "genutzt von {start}"),
+    # audit 29 Nov 2026 (truth-audit.md), finding 9, F21: "your data" is not protected, only your own content
+    ("de", "meta nutzt ihre daten nach ihren angaben nicht"),
+    ("de", "ihre daten derzeit nicht für ki-training"),
+    ("de", "werden ihre daten derzeit nicht für metas ki-training genutzt"),
+    ("en", "meta does not use your data for ai training"),
+    ("en", "your data is not used for meta's ai training"),
 ]
 
 
@@ -66,12 +72,35 @@ REQUIRED = [
     # what the link holds: the day it was made and the knowledge version too
     ("de", "sources.link_text", "(d, "),
     ("en", "sources.link_text", "(k, "),
+    # finding 9, F21: own content only; an objection does not cover what others post
+    ("de", "summary.protected", "Ihre eigenen Inhalte"),
+    ("en", "summary.protected", "your own content"),
+    ("de", "summary.protected", "Was andere öffentlich über Sie posten"),
+    ("en", "summary.protected", "What others post about you publicly"),
+    ("de", "summary.not_affected", "Ihre eigenen Inhalte"),
+    ("en", "summary.not_affected", "your own content"),
+    ("de", "summary.not_affected", "was andere öffentlich über Sie posten"),
+    ("en", "summary.not_affected", "what others post about you publicly"),
 ]
 
 
 @pytest.mark.parametrize(("lang", "key", "words"), REQUIRED, ids=[f"{lang}:{k}" for lang, k, _ in REQUIRED])
 def test_says(kb, lang, key, words):
     assert words in kb.texts[lang][key]
+
+
+ACTION_SAYS = [
+    # finding 9, F21: own content only
+    ("nothing_to_do", "de", "Ihre eigenen Inhalte"),
+    ("nothing_to_do", "en", "your own content"),
+]
+
+
+@pytest.mark.parametrize(
+    ("action", "lang", "words"), ACTION_SAYS, ids=[f"{a}:{lang}" for a, lang, _ in ACTION_SAYS]
+)
+def test_action_says(kb, action, lang, words):
+    assert words in kb.actions[action].why(lang)
 
 
 def test_meta_ai_chats_may_be_used_not_are_used(kb):
