@@ -52,6 +52,9 @@ BANNED = [
     ("de", "werden ihre daten derzeit nicht für metas ki-training genutzt"),
     ("en", "meta does not use your data for ai training"),
     ("en", "your data is not used for meta's ai training"),
+    # finding 16: "nothing to do" is shown to adults, who have no 18th birthday ahead
+    ("de", "oder ihr 18. geburtstag"),
+    ("en", "or your 18th birthday"),
 ]
 
 
@@ -93,6 +96,9 @@ ACTION_SAYS = [
     # finding 9, F21: own content only
     ("nothing_to_do", "de", "Ihre eigenen Inhalte"),
     ("nothing_to_do", "en", "your own content"),
+    # finding 16: come back for a new service or a new e-mail address (R7); it is shown to adults too
+    ("nothing_to_do", "de", "neue E-Mail-Adresse"),
+    ("nothing_to_do", "en", "new e-mail address"),
 ]
 
 
