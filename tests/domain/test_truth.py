@@ -52,6 +52,11 @@ BANNED = [
     ("de", "werden ihre daten derzeit nicht für metas ki-training genutzt"),
     ("en", "meta does not use your data for ai training"),
     ("en", "your data is not used for meta's ai training"),
+    # finding 10, F8: private chats are not used, unless someone in the chat shares them with Meta AI
+    ("de", "private chats nicht."),
+    ("en", "private chats are not."),
+    ("de", "was sie nicht schreiben, kann nicht genutzt werden"),
+    ("en", "what you do not write cannot be used"),
     # finding 16: "nothing to do" is shown to adults, who have no 18th birthday ahead
     ("de", "oder ihr 18. geburtstag"),
     ("en", "or your 18th birthday"),
@@ -84,6 +89,11 @@ REQUIRED = [
     ("en", "summary.not_affected", "your own content"),
     ("de", "summary.not_affected", "was andere öffentlich über Sie posten"),
     ("en", "summary.not_affected", "what others post about you publicly"),
+    # finding 10, F8 (and F19: Advanced Chat Privacy)
+    ("de", "reason.no_ai_chats", "außer jemand im Chat teilt sie mit Meta AI"),
+    ("en", "reason.no_ai_chats", "unless someone in the chat shares them with Meta AI"),
+    ("de", "reason.no_ai_chats", "Erweiterte Chat-Datenschutz"),
+    ("en", "reason.no_ai_chats", "Advanced Chat Privacy"),
 ]
 
 
@@ -99,6 +109,9 @@ ACTION_SAYS = [
     # finding 16: come back for a new service or a new e-mail address (R7); it is shown to adults too
     ("nothing_to_do", "de", "neue E-Mail-Adresse"),
     ("nothing_to_do", "en", "new e-mail address"),
+    # finding 10, F8
+    ("stop_meta_ai", "de", "außer jemand im Chat teilt sie mit Meta AI"),
+    ("stop_meta_ai", "en", "unless someone in the chat shares them with Meta AI"),
 ]
 
 
