@@ -94,6 +94,9 @@ REQUIRED = [
     ("en", "reason.no_ai_chats", "unless someone in the chat shares them with Meta AI"),
     ("de", "reason.no_ai_chats", "Erweiterte Chat-Datenschutz"),
     ("en", "reason.no_ai_chats", "Advanced Chat Privacy"),
+    # finding 11, F13/R7: linked accounts share an objection only under the same e-mail address
+    ("de", "reason.linked_via", "dieselbe E-Mail-Adresse"),
+    ("en", "reason.linked_via", "the same e-mail address"),
 ]
 
 
@@ -112,6 +115,9 @@ ACTION_SAYS = [
     # finding 10, F8
     ("stop_meta_ai", "de", "außer jemand im Chat teilt sie mit Meta AI"),
     ("stop_meta_ai", "en", "unless someone in the chat shares them with Meta AI"),
+    # finding 11, F13
+    ("object_linked", "de", "dieselbe E-Mail-Adresse"),
+    ("object_linked", "en", "the same e-mail address"),
 ]
 
 
