@@ -137,7 +137,7 @@ def test_timeline_table_for_screen_readers(open_page):
     # Markdown-escaped, so the cell shows "27. Mai 2025 – 1. Juli 2025" and never a numbered list.
     assert [
         r"Facebook\: vorher",
-        "darf genutzt werden",
+        "kann genutzt werden",
         r"27\. Mai 2025 – 1\. Juli 2025",
     ] in table.values.tolist()
 

@@ -57,6 +57,11 @@ BANNED = [
     ("en", "private chats are not."),
     ("de", "was sie nicht schreiben, kann nicht genutzt werden"),
     ("en", "what you do not write cannot be used"),
+    # finding 13: German "darf/dürfen" reads as "is lawful"; only the disputed F16 sentences keep "darf womöglich"
+    ("de", "darf genutzt werden"),
+    ("de", "dürfen erst ab"),
+    ("de", "genutzt werden durften"),
+    ("de", "genutzt werden dürfen"),
     # finding 16: "nothing to do" is shown to adults, who have no 18th birthday ahead
     ("de", "oder ihr 18. geburtstag"),
     ("en", "or your 18th birthday"),
@@ -97,6 +102,10 @@ REQUIRED = [
     # finding 11, F13/R7: linked accounts share an objection only under the same e-mail address
     ("de", "reason.linked_via", "dieselbe E-Mail-Adresse"),
     ("en", "reason.linked_via", "the same e-mail address"),
+    # finding 13: the chart's period says "can", not "may lawfully"
+    ("de", "period.may_be_used", "kann genutzt werden"),
+    ("de", "note.birthday_range", "nach eigenen Angaben"),
+    ("en", "note.birthday_range", "Meta says"),
 ]
 
 
