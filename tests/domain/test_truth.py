@@ -62,6 +62,9 @@ BANNED = [
     ("de", "dürfen erst ab"),
     ("de", "genutzt werden durften"),
     ("de", "genutzt werden dürfen"),
+    # finding 14, F23: making private or deleting keeps out only what has not been used yet
+    ("de", "kann in späterem training nicht mehr verwendet werden"),
+    ("en", "cannot be used in later training"),
     # finding 16: "nothing to do" is shown to adults, who have no 18th birthday ahead
     ("de", "oder ihr 18. geburtstag"),
     ("en", "or your 18th birthday"),
@@ -127,6 +130,9 @@ ACTION_SAYS = [
     # finding 11, F13
     ("object_linked", "de", "dieselbe E-Mail-Adresse"),
     ("object_linked", "en", "the same e-mail address"),
+    # finding 14, F23
+    ("hide_or_delete_earlier", "de", "soweit es noch nicht genutzt wurde"),
+    ("hide_or_delete_earlier", "en", "as far as it has not been used yet"),
 ]
 
 
