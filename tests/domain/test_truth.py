@@ -133,6 +133,9 @@ ACTION_SAYS = [
     # finding 14, F23
     ("hide_or_delete_earlier", "de", "soweit es noch nicht genutzt wurde"),
     ("hide_or_delete_earlier", "en", "as far as it has not been used yet"),
+    # finding 15, F22: the third-party form is for data from the internet and licensed sources
+    ("others_posts", "de", "Daten aus dem Internet und aus lizenzierten Quellen"),
+    ("others_posts", "en", "data from the internet and licensed sources"),
 ]
 
 
