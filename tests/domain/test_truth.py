@@ -68,6 +68,9 @@ BANNED = [
     # finding 16: "nothing to do" is shown to adults, who have no 18th birthday ahead
     ("de", "oder ihr 18. geburtstag"),
     ("en", "or your 18th birthday"),
+    # finding 18, F17/R3: WhatsApp has no AI objection form, but a general GDPR route: never "no way to object"
+    ("de", "keine widerspruchsmöglichkeit"),
+    ("en", "no way to object"),
 ]
 
 
