@@ -71,6 +71,9 @@ BANNED = [
     # finding 18, F17/R3: WhatsApp has no AI objection form, but a general GDPR route: never "no way to object"
     ("de", "keine widerspruchsmöglichkeit"),
     ("en", "no way to object"),
+    # finding 19, R3: deleting the chat removes it from the phone; nothing says it "only" does
+    ("de", "entfernt ihn nur von ihrem telefon"),
+    ("en", "only removes it from your phone"),
 ]
 
 
@@ -139,6 +142,9 @@ ACTION_SAYS = [
     # finding 15, F22: the third-party form is for data from the internet and licensed sources
     ("others_posts", "de", "Daten aus dem Internet und aus lizenzierten Quellen"),
     ("others_posts", "en", "data from the internet and licensed sources"),
+    # finding 19, R3: whether deleting the chat deletes it at Meta is not stated
+    ("wa_delete_chats", "de", "ob er damit auch bei Meta gelöscht wird, ist nicht gesagt"),
+    ("wa_delete_chats", "en", "whether that also deletes it at Meta is not stated"),
 ]
 
 
