@@ -22,6 +22,7 @@ def all_texts(kb, lang):
     for category in kb.categories.values():
         out += [category.title(lang), category.examples(lang)]
     out += [event.title(lang) for event in kb.events]
+    out.append(kb.meta.proceedings.text(lang))  # the courts line, on every result and the timeline page
     return out
 
 
@@ -74,6 +75,9 @@ BANNED = [
     # finding 19, R3: deleting the chat removes it from the phone; nothing says it "only" does
     ("de", "entfernt ihn nur von ihrem telefon"),
     ("en", "only removes it from your phone"),
+    # finding 20: the Cologne court said a main case may follow; none is "announced"; SOMI's action runs
+    ("de", "hauptsacheverfahren sind angekündigt"),
+    ("en", "main proceedings have been announced"),
 ]
 
 
@@ -153,6 +157,18 @@ ACTION_SAYS = [
 )
 def test_action_says(kb, action, lang, words):
     assert words in kb.actions[action].why(lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("de", "Seit Februar 2026 läuft eine Sammelklage der Stiftung SOMI"),
+        ("en", "Since February 2026 the SOMI foundation's collective action"),
+    ],
+)
+def test_proceedings_line_names_the_running_action(kb, lang, words):
+    """Finding 20: the courts line says what is known (SOMI's damages action, reported), not "announced"."""
+    assert words in kb.meta.proceedings.text(lang)
 
 
 def test_meta_ai_chats_may_be_used_not_are_used(kb):
