@@ -239,7 +239,7 @@ def test_change_answers_link_carries_the_answers(open_page):
 def test_version_shown_on_every_result(open_page):
     """The knowledge version and review date are on the result."""
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
-    assert any("Knowledge version 2026.11-2, reviewed on 29 November 2026" in c.value for c in at.caption)
+    assert any("Knowledge version 2026.11-3, reviewed on 29 November 2026" in c.value for c in at.caption)
 
 
 def test_link_without_lang_follows_the_visitors_language(open_page):
