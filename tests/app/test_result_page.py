@@ -137,7 +137,7 @@ def test_timeline_table_for_screen_readers(open_page):
     # Markdown-escaped, so the cell shows "27. Mai 2025 – 1. Juli 2025" and never a numbered list.
     assert [
         r"Facebook\: vorher",
-        "darf genutzt werden",
+        "kann genutzt werden",
         r"27\. Mai 2025 – 1\. Juli 2025",
     ] in table.values.tolist()
 
@@ -239,7 +239,7 @@ def test_change_answers_link_carries_the_answers(open_page):
 def test_version_shown_on_every_result(open_page):
     """The knowledge version and review date are on the result."""
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
-    assert any("Knowledge version 2026.11-2, reviewed on 29 November 2026" in c.value for c in at.caption)
+    assert any("Knowledge version 2026.11-3, reviewed on 29 November 2026" in c.value for c in at.caption)
 
 
 def test_link_without_lang_follows_the_visitors_language(open_page):

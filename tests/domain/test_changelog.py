@@ -71,10 +71,11 @@ def test_entries_since(small, version, services, known, labels):
 
 
 def test_real_changelog_since_the_baseline(kb):
-    """A WhatsApp-only link of 2026.11-1 hears about R2, R3, R4 and R8, not about Instagram's tips."""
+    """A WhatsApp-only link of 2026.11-1 hears about R2, R3, R4 and R8, not about Instagram's tips; in 2026.11-3
+    about own content vs others' posts, private chats (F8) and WhatsApp's deletion and F25 wording (R3)."""
     changes = entries_since(kb, "2026.11-1", {"wa"})
     assert changes.known
-    assert [e.revision for e in changes.entries] == ["R2", "R3", "R4", "R8"]
+    assert [e.revision for e in changes.entries] == ["R2", "R3", "R4", "R8", None, None, "R3"]
     assert entries_since(kb, kb.meta.version, {"wa"}).entries == ()
 
 
@@ -114,10 +115,10 @@ def test_stale_notice_says_stand_plainly(kb):
         (None, {"fb"}, "de", "Mit welchem Wissensstand dieser Link erstellt wurde, ist nicht bekannt."),
         ("2026.11-1", {"wa"}, "en", "Your link was made with knowledge version 2026.11-1. Since then"),
         (
-            "2026.11-2",
+            "2026.11-3",
             {"wa"},
             "en",
-            "Your link was made with knowledge version 2026.11-2. Nothing has changed",
+            "Your link was made with knowledge version 2026.11-3. Nothing has changed",
         ),
     ],
 )

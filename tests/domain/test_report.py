@@ -34,7 +34,7 @@ def test_markdown_has_date_answers_verdicts_actions_sources_and_version(kb):
         re.fullmatch(r"- .+: \[.+\]\(https://[^ )]+\) – (confirmed|reported|unclear);.*", line)
         for line in sources
     )
-    assert "Knowledge version 2026.11-2, reviewed on 29 November 2026" in md
+    assert "Knowledge version 2026.11-3, reviewed on 29 November 2026" in md
     assert LINK in md
 
 

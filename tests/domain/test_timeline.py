@@ -116,7 +116,7 @@ def test_late_objection_has_a_lane_for_earlier_and_for_new_content(kb):
     """R1: the chart never draws a clean "protected" period after a late objection; the lanes say which content."""
     tl = timeline("age=34&svc=ig&obj_ig=2025-07-01", kb, "de")
     assert [(p.lane, p.kind_label) for p in tl.periods] == [
-        ("Instagram: vorher", "darf genutzt werden"),
+        ("Instagram: vorher", "kann genutzt werden"),
         (
             "Instagram: vorher",
             "evtl. weiter genutzt (umstritten)",
@@ -135,7 +135,7 @@ def test_day_unknown_objection_has_no_marker(kb):
 def test_labels_follow_the_language(kb):
     """Chart labels and dates are translated."""
     de = timeline("age=34&svc=fb", kb, "de")
-    assert de.periods[0].kind_label == "darf genutzt werden"
+    assert de.periods[0].kind_label == "kann genutzt werden"
     assert de.periods[0].date_text == "27. Mai 2025 – 29. November 2026"
     en = timeline("age=34&svc=fb", kb, "en")
     assert en.periods[0].date_text == "27 May 2025 – 29 November 2026"
