@@ -148,9 +148,10 @@ def action_item(action, t: Texts) -> ActionItem:
     names = t.services(action.services)
     forms = [k.forms[f] for f in spec.forms]
     if action.services:
-        # Offer only the forms that object for the services the action is about (Threads': Instagram's).
-        wanted = {k.objection_form(s) for s in action.services}
-        forms = [f for f in forms if f.id in wanted] or forms
+        # Offer only the forms that object for the services the action is about (Threads': Instagram's;
+        # Messenger's: Facebook's and Instagram's). Never another service's form as a fallback.
+        wanted = {form for s in action.services for form in k.objection_forms(s)}
+        forms = [f for f in forms if f.id in wanted]
     links = [Link(t.pick(f.title), f.url, t.pick(f.requires)) for f in forms]
     links += [Link(_link_text(k.sources[s], t), k.sources[s].url) for s in spec.links]
     return ActionItem(

@@ -220,18 +220,23 @@ def own_objection(answers: Answers, code: str, knowledge: Knowledge) -> Effectiv
 
 
 def effective_objection(answers: Answers, code: str, knowledge: Knowledge) -> EffectiveObjection | None:
-    """The objection that counts for a service: its own (or linked), the one of the service it follows, or
-    none (services.yaml: objection)."""
+    """The objection that counts for a service: its own (or linked), the earliest of those of the services it
+    follows (a tie goes to the first listed), or none (services.yaml: objection)."""
     route = knowledge.services[code].objection
     if route is None:
         return None
-    if route.follows is None:
+    if not route.follows:
         return own_objection(answers, code, knowledge)
-    base = own_objection(answers, route.follows, knowledge)
-    if base is None:
+    followed = [
+        (base, followed)
+        for followed in route.follows
+        if (base := own_objection(answers, followed, knowledge)) is not None
+    ]
+    if not followed:
         return None
+    base, via = min(followed, key=lambda pair: pair[0].day)
     return EffectiveObjection(
-        base.day, base.via or route.follows, "follows", route.confidence, day_known=base.day_known
+        base.day, base.via or via, "follows", route.confidence, day_known=base.day_known
     )
 
 
@@ -388,7 +393,8 @@ def objection_actions(
     unprotected = tuple(s for s in own if by[s].status is Status.IN_USE)
     actions: list[Action] = []
     if answers.birthdate_wrong:
-        actions.append(Action("fix_birthdate", own))
+        # Correct the birth date and object: only where the person has a service with a form (F11, F12).
+        actions += [Action("fix_birthdate", own)] if own else []
     elif not adult:
         minors = tuple(s for s in own if by[s].objection is None)
         actions += [Action("object_minor", minors)] if minors else []
@@ -401,14 +407,16 @@ def objection_actions(
 
 
 def _follow_actions(verdicts, unprotected: tuple[str, ...], knowledge: Knowledge) -> list[Action]:
-    """A service without a form of its own: object where its route leads, unless that is already asked for."""
+    """A service without a form of its own: object where its route leads, unless the person is already told
+    to object on one of the services it follows."""
     routes = {v.service: knowledge.services[v.service].objection for v in verdicts}
     return _grouped(
         (routes[v.service].action, v.service)
         for v in verdicts
         if v.status is Status.IN_USE
         and routes[v.service]
-        and routes[v.service].follows not in (None, *unprotected)
+        and routes[v.service].follows
+        and not set(routes[v.service].follows) & set(unprotected)
     )
 
 

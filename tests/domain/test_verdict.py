@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 
 from kicheck.answers import decode_query
+from kicheck.present import result_view
+from kicheck.texts import Texts
 from kicheck.verdict import DateRange, Status, adult_from, decide, effective_objection, eighteenth_birthday
 from tests.conftest import TODAY
 
@@ -301,6 +303,41 @@ def test_messenger_follows_facebook_as_reported(kb):
     assert (ms.status, ms.reasons) == (PROTECTED, ("reason.objected_before", "reason.follows_reported"))
 
 
+@pytest.mark.parametrize(
+    ("query", "service", "status", "objection", "via"),
+    [
+        # R2: "a Facebook/Instagram objection covers Meta AI chats ... in Messenger and in the Meta AI app"
+        ("age=30&svc=ig,app&ai=app&obj_ig=before-start", "app", PROTECTED, date(2025, 5, 26), "ig"),
+        ("age=25&svc=ig,ms&ai=ms&obj_ig=2026-11-20", "ms", PARTLY, date(2026, 11, 20), "ig"),
+        # not linked: the earliest of the two counts, whichever service it was made on
+        ("age=30&svc=fb,ig,app&ai=app&obj_fb=2025-09-01&obj_ig=before-start", "app", PROTECTED, date(2025, 5, 26), "ig"),
+        ("age=30&svc=fb,ig,ms&ai=ms&obj_fb=2025-06-01&obj_ig=2025-09-01", "ms", PARTLY, date(2025, 6, 1), "fb"),
+        # Threads follows Instagram only: a Facebook objection does not reach it
+        ("age=30&svc=fb,th&obj_fb=2025-01-10", "th", IN_USE, None, None),
+    ],
+)  # fmt: skip
+def test_ai_chats_follow_a_facebook_or_an_instagram_objection(query, service, status, objection, via, kb):
+    """Messenger and the Meta AI app follow the earliest Facebook or Instagram objection (R2, reported)."""
+    judged = verdict(query, kb).service(service)
+    assert (judged.status, judged.objection, judged.objection_via) == (status, objection, via)
+
+
+@pytest.mark.parametrize(
+    ("query", "forms"),
+    [
+        # neither Facebook nor Instagram in use: either form may be used for the chats (both need a login)
+        ("lang=en&age=34&svc=ms&ai=ms", ["object_fb", "object_ig"]),
+        ("lang=en&age=34&svc=app,wa&ai=app,wa", ["object_fb", "object_ig"]),
+    ],
+)
+def test_the_chats_objection_offers_the_forms_that_cover_them(query, forms, kb):
+    """The Messenger/app step links the Facebook and the Instagram form, never one that does not cover them."""
+    v = verdict(query, kb)
+    step = next(a for a in v.actions if a.id == "object_for_ai_chats")
+    links = result_view(v, Texts(kb, "en")).actions[v.actions.index(step)].links
+    assert [link.url for link in links] == [kb.forms[f].url for f in forms]
+
+
 # a minor (birth date correct) who chats with Meta AI: public content is not used, the chats are unclear (F28).
 # Where the service has public content, "Not affected" keeps its meaning for that content and the card says the
 # chats are unclear; where the service is affected only through Meta AI chats (services.yaml: affected_through),
@@ -416,11 +453,19 @@ def test_day_unknown_objection_is_never_given_a_day(kb):
         ("age=15&svc=ig&ai=ig&obj_ig=2025-09-01", ["stop_meta_ai"]),
         ("age=15&svc=ig&obj_ig=2026-11-28", ["keep_confirmation", "nothing_to_do"]),
         ("age=15&bd=wrong&svc=ig", ["fix_birthdate", "keep_confirmation", "complain_dpa"]),
+        # a wrong birth date without Facebook or Instagram: no form to correct it with or to object on, so no
+        # "correct and object" step with Facebook's and Instagram's forms; the chats' own levers instead
+        (
+            "age=17&bd=wrong&svc=wa,ms&ai=wa",
+            ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "wa_general_objection", "complain_dpa"],
+        ),
+        # Messenger chats with an Instagram objection: covered (R2), nothing to object
+        ("age=34&svc=ig,ms&ai=ms&obj_ig=2025-01-10", ["nothing_to_do"]),
         # Threads alone: through Instagram's form; Messenger chats: the Facebook form may cover them
         ("age=34&svc=th", ["object_threads", "keep_confirmation", "complain_dpa"]),
         (
             "age=34&svc=ms&ai=ms",
-            ["object_fb_for_ai_chats", "keep_confirmation", "stop_meta_ai", "complain_dpa"],
+            ["object_for_ai_chats", "keep_confirmation", "stop_meta_ai", "complain_dpa"],
         ),
         # no account: others' posts and the third-party form
         ("age=34&svc=none", ["others_posts"]),
