@@ -112,7 +112,7 @@ class Form(_Strict):
 
 
 AffectedThrough = Literal["public_content", "ai_chats"]
-UnclearWhen = Literal["always", "ai_chats", "minor", "birthdate_wrong"]
+UnclearWhen = Literal["always", "ai_chats", "minor", "birthdate_wrong", "turned_18_after_start"]
 UsedWhen = Literal["account", "public", "ai_chats", "never", "others"]
 
 
@@ -148,6 +148,9 @@ class UnclearWhere(_Strict):
 
     when: UnclearWhen | tuple[UnclearWhen, ...]
     facts: tuple[str, ...] = Field(min_length=1)
+    # True when the point is whether the person's data is used here at all (Threads: F3; WhatsApp's Meta AI
+    # chats: F18): "In use" is then the safe-side assumption, and the page says so instead of stating it.
+    doubts_use: bool = False
 
     def holds(self, conditions: set[str]) -> bool:
         """'always' always holds; otherwise every condition named must be among `conditions`."""
@@ -184,6 +187,10 @@ class Service(_Strict):
     def unclear_facts(self, conditions: set[str]) -> tuple[str, ...]:
         """The unclear facts whose conditions hold."""
         return tuple(f for u in self.unclear if u.holds(conditions) for f in u.facts)
+
+    def use_doubted(self, conditions: set[str]) -> bool:
+        """Whether an unclear point that holds puts in doubt that the data is used here at all."""
+        return any(u.doubts_use and u.holds(conditions) for u in self.unclear)
 
 
 class Category(_Strict):

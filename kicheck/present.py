@@ -80,15 +80,19 @@ def summary(verdict: Verdict, t: Texts) -> str:
     """The sentence on top: which of the person's services Meta uses, and where a late objection left gaps.
 
     Services are named, not counted ("Bei Facebook und WhatsApp …"): a count reads oddly for one service and
-    hides which one is meant. In use and Partly protected are both said when both occur.
+    hides which one is meant. In use, in use as a safe-side assumption (ServiceVerdict.assumed) and Partly
+    protected are each said when they occur.
     """
     if not verdict.services:
         return t("summary.no_services")
-    in_use = tuple(v.service for v in verdict.in_use)
+    in_use = tuple(v.service for v in verdict.in_use if not v.assumed)
+    assumed = tuple(v.service for v in verdict.in_use if v.assumed)
     partly = tuple(v.service for v in verdict.services if v.status is Status.PARTLY)
     said = []
     if in_use:
         said.append(t("summary.in_use", services=t.services(in_use)))
+    if assumed:
+        said.append(t("summary.in_use_assumed", services=t.services(assumed)))
     if partly:
         said.append(t("summary.partly", services=t.services(partly)))
     if said:
@@ -119,6 +123,12 @@ def _window_text(sv: ServiceVerdict, t: Texts) -> str:
         return t("window.protected_day_unknown", start=t.date(t.knowledge.meta.training_start))
     if sv.status is Status.PROTECTED:
         return t("window.protected", date=t.date(sv.protected_since))
+    if sv.assumed:
+        # Said on the card itself, not only under "why": a person who objected before 18 must not read a bare
+        # "used since" as if the app had lost their objection.
+        as_minor = sv.reasons[0] in ("reason.objected_as_minor", "reason.maybe_objected_as_minor")
+        key = "window.assumed_as_minor" if as_minor and sv.objection else "window.assumed"
+        return t(key, window=t.window(sv.window))
     return t.window(sv.window)
 
 

@@ -65,14 +65,21 @@ def test_summary_and_card_for_a_minors_chats(query, summary_key, window_keys, kb
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp, Meta still uses your data for AI training."),
-        ("age=34&svc=fb,ig", "Bei Facebook und Instagram nutzt Meta Ihre Daten weiterhin für KI-Training."),
-        # In use and Partly protected at once: both are said, each with its services
+        # WhatsApp's Meta AI chats: whether they are used at all is unclear (F18): an assumption, said so
+        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does."),
+        ("age=34&svc=fb,ig", "Bei Facebook und Instagram nutzt Meta Ihre Daten für KI-Training."),
+        # In use, assumed and Partly protected at once: each is said, with its services
         ("lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_fb=2025-07-01",
-         "On Instagram and WhatsApp, Meta still uses your data for AI training. "
+         "On Instagram, Meta uses your data for AI training. "
+         "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does. "
          "On Facebook your objection came after training started:"),
         ("age=34&svc=fb,ig&obj_fb=2025-07-01&obj_ig=2025-08-01",
          "Bei Facebook und Instagram kam Ihr Widerspruch nach dem Trainingsbeginn:"),
+        # Threads (F3), a person who may still be 17 (F10), an objection perhaps before 18 (R4): assumptions
+        ("age=30&svc=th", "Bei Threads ist offen, ob Meta Ihre Daten nutzt"),
+        ("age=16&svc=fb&d=2025-09-01", "Bei Facebook ist offen, ob Meta Ihre Daten nutzt"),
+        ("age=17&bd=wrong&svc=fb", "Bei Facebook ist offen, ob Meta Ihre Daten nutzt"),
+        ("age=18&svc=ig&obj_ig=2025-07-01", "Bei Instagram ist offen, ob Meta Ihre Daten nutzt"),
         ("lang=en&age=34&svc=fb&obj_fb=2025-05-01", "You are protected:"),
         ("lang=en&svc=none", "You have no Meta account"),
     ],
