@@ -7,10 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kicheck.answers import AI_CAPABLE, OBJECTION_CAPABLE, PUBLIC_CAPABLE, Answers, Decoded, Problem, ordered
+from kicheck.answers import (
+    AI_CAPABLE,
+    OBJECTION_CAPABLE,
+    PUBLIC_CAPABLE,
+    REPAIRS,
+    Answers,
+    Decoded,
+    Problem,
+    objection_key,
+    ordered,
+)
 from kicheck.knowledge import Fact, Source
 from kicheck.texts import Texts
-from kicheck.verdict import ServiceVerdict, Status, Verdict
+from kicheck.verdict import ServiceVerdict, Status, Verdict, effective_objection
 
 
 @dataclass(frozen=True)
@@ -303,10 +313,28 @@ def result_view(verdict: Verdict, t: Texts) -> ResultView:
 
 
 def problem_lines(decoded: Decoded, t: Texts) -> tuple[str, ...]:
-    """The link's dropped values in plain words (plain text: the page must never render them as markup)."""
+    """The link's dropped values in plain words (plain text: the page must never render them as markup),
+    then what the result assumes in their place."""
     lines = [problem_line(p, t) for p in decoded.problems]
     if decoded.more_problems:
         lines.append(t("problem.more", count=decoded.more_problems))
+    return tuple(lines) + consequence_lines(decoded, t)
+
+
+def consequence_lines(decoded: Decoded, t: Texts) -> tuple[str, ...]:
+    """What a dropped value means for the result: a dropped objection date is judged as no objection, a
+    dropped Meta AI answer as no chats there. Said, because the person most likely to meet a mangled link
+    is one who did object, and the card below would otherwise just say "In use"."""
+    # "not_used": a value about a service the person did not name; nothing is judged in its place
+    dropped = {p.key for p in decoded.problems if p.reason not in (*REPAIRS, "not_used")}
+    answers = decoded.answers
+    lines = [
+        t("notice.judged_without_objection", service=t.service(code))
+        for code in ordered(answers.services)
+        if objection_key(code) in dropped and effective_objection(answers, code, t.knowledge) is None
+    ]
+    if "ai" in dropped and answers.services:
+        lines.append(t("notice.judged_without_ai_chats"))
     return tuple(lines)
 
 

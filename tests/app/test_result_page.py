@@ -180,7 +180,13 @@ def test_no_calendar_when_no_reminder_fits(open_page, downloads):
         ("v=1&lang=en&age=abc&svc=fb", ["“age”: “abc” is not a whole number."]),
         (
             "v=1&lang=en&age=30&svc=fb,tiktok&obj_fb=2099-01-01",
-            ["“svc”: “tiktok” is not a known value.", "“obj_fb”: “2099-01-01” is in the future."],
+            [
+                "“svc”: “tiktok” is not a known value.",
+                "“obj_fb”: “2099-01-01” is in the future.",
+                # and what that means for the result, so the card's "In use" is not read as the app's error
+                "Facebook is therefore judged as if you had not objected there. If you did, enter the day "
+                "under “Change my answers”.",
+            ],
         ),
         ("v=1&lang=de&age=30&svc=fb&pub=ig", ["„pub“: „ig“ gehört zu keinem Ihrer Dienste."]),
     ],
