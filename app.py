@@ -14,10 +14,13 @@ st.set_page_config(page_title="Meta-KI-Check", page_icon=str(HERE / "static" / "
 pages = [
     # The check is served at / (the default page) and at /check. A default page reserves its url_path but is
     # not found there in the browser ("Page not found" on /check): so the default is named "start" and /check
-    # is the same file as a page of its own.
+    # is the same file as a page of its own. Each other page's file is named like its url_path: the first
+    # visitor of a fresh server process is routed by Streamlit's legacy pages/ mode, which looks the path up
+    # among the files in pages/ (ui.common.leave_legacy_pages_mode); /timeline served by chronology.py sent
+    # that visitor to the start page with "Page not found".
     st.Page(HERE / "pages" / "check.py", title=t("nav.check"), url_path="start", default=True),
     st.Page(HERE / "pages" / "result.py", title=t("nav.result"), url_path="result"),
-    st.Page(HERE / "pages" / "chronology.py", title=t("nav.timeline"), url_path="timeline"),
+    st.Page(HERE / "pages" / "timeline.py", title=t("nav.timeline"), url_path="timeline"),
     st.Page(HERE / "pages" / "sources.py", title=t("nav.sources"), url_path="sources"),
     st.Page(HERE / "pages" / "check.py", title=t("nav.check"), url_path="check"),
 ]

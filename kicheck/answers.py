@@ -49,6 +49,13 @@ MAX_SHOWN_VALUE = 40
 MAX_LIST_ITEMS = 64
 
 ANSWER_KEYS = ("age", "bd", "svc", "pub", "ai", "linked", "obj_fb", "obj_ig")
+
+
+def objection_key(service: str) -> str:
+    """The link key of a service's objection date: obj_fb, obj_ig."""
+    return f"obj_{service}"
+
+
 KNOWN_KEYS = ("v", "lang", "d", "k", *ANSWER_KEYS)
 
 _AGE_RE = re.compile(r"[0-9]{1,3}")
@@ -210,7 +217,7 @@ def params(answers: Answers) -> list[tuple[str, str]]:
         when = answers.objection(service)
         if when is not None:
             value = when.isoformat() if answers.objection_day_known(service) else BEFORE_START
-            parts.append((f"obj_{service}", value))
+            parts.append((objection_key(service), value))
     if answers.made_on is not None:
         parts.append(("d", answers.made_on.isoformat()))
     if answers.knowledge_version is not None:
@@ -373,10 +380,10 @@ def _used_objections(a: Answers, reader: _Reader) -> tuple[dict[str, date], froz
         if service in a.services:
             objections.setdefault(service, when)
         else:
-            reader.problem(f"obj_{service}", when.isoformat(), "not_used")
+            reader.problem(objection_key(service), when.isoformat(), "not_used")
     for service in sorted(a.objection_day_unknown - a.services):
         if service not in a.objections:  # not reported twice
-            reader.problem(f"obj_{service}", BEFORE_START, "not_used")
+            reader.problem(objection_key(service), BEFORE_START, "not_used")
     return dict(sorted(objections.items())), unknown
 
 
@@ -437,7 +444,7 @@ def _read_objections(reader: _Reader, today: date) -> dict:
     objections: dict[str, date] = {}
     day_unknown: set[str] = set()
     for service in OBJECTION_CAPABLE:
-        key = f"obj_{service}"
+        key = objection_key(service)
         raw = reader.single(key)
         if raw == BEFORE_START:
             objections[service] = LATEST_BEFORE_START

@@ -112,7 +112,7 @@ class Form(_Strict):
 
 
 AffectedThrough = Literal["public_content", "ai_chats"]
-UnclearWhen = Literal["always", "ai_chats", "minor", "birthdate_wrong"]
+UnclearWhen = Literal["always", "ai_chats", "minor", "birthdate_wrong", "turned_18_after_start"]
 UsedWhen = Literal["account", "public", "ai_chats", "never", "others"]
 
 
@@ -120,16 +120,23 @@ class Objection(_Strict):
     """How a service is objected to: a form of its own, or the effective objection of another service."""
 
     form: str | None = None  # a forms.yaml id
-    follows: str | None = None  # a service code whose effective objection counts here too
+    # The services whose effective objection counts here too, the earliest of them (one code or a list):
+    # Meta's wording covers "interactions with AI at Meta" for a Facebook *or* an Instagram objection (R2).
+    follows: tuple[str, ...] = ()
     confidence: Confidence | None = None  # how sure that link is
     facts: tuple[str, ...] = ()  # the facts the link rests on
     action: str | None = None  # the actions.yaml id telling the person to object there
 
+    @field_validator("follows", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
+
     @model_validator(mode="after")
     def _one_route(self) -> Objection:
-        if (self.form is None) == (self.follows is None):
-            raise ValueError("give either `form` (a form of its own) or `follows` (another service)")
-        if self.follows is not None and (self.confidence is None or not self.facts or self.action is None):
+        if (self.form is None) == (not self.follows):
+            raise ValueError("give either `form` (a form of its own) or `follows` (other services)")
+        if self.follows and (self.confidence is None or not self.facts or self.action is None):
             raise ValueError("`follows` needs `confidence`, `facts` and `action`")
         if self.form is not None and (self.confidence or self.facts or self.action):
             raise ValueError("`confidence`, `facts` and `action` belong to `follows` only")
@@ -141,6 +148,9 @@ class UnclearWhere(_Strict):
 
     when: UnclearWhen | tuple[UnclearWhen, ...]
     facts: tuple[str, ...] = Field(min_length=1)
+    # True when the point is whether the person's data is used here at all (Threads: F3; WhatsApp's Meta AI
+    # chats: F18): "In use" is then the safe-side assumption, and the page says so instead of stating it.
+    doubts_use: bool = False
 
     def holds(self, conditions: set[str]) -> bool:
         """'always' always holds; otherwise every condition named must be among `conditions`."""
@@ -171,12 +181,16 @@ class Service(_Strict):
         return self.objection.form if self.objection else None
 
     @property
-    def follows(self) -> str | None:
-        return self.objection.follows if self.objection else None
+    def follows(self) -> tuple[str, ...]:
+        return self.objection.follows if self.objection else ()
 
     def unclear_facts(self, conditions: set[str]) -> tuple[str, ...]:
         """The unclear facts whose conditions hold."""
         return tuple(f for u in self.unclear if u.holds(conditions) for f in u.facts)
+
+    def use_doubted(self, conditions: set[str]) -> bool:
+        """Whether an unclear point that holds puts in doubt that the data is used here at all."""
+        return any(u.doubts_use and u.holds(conditions) for u in self.unclear)
 
 
 class Category(_Strict):
@@ -323,10 +337,12 @@ class Knowledge(_Strict):
         """Each action's place in actions.yaml: the order in which a result lists them (order of effect)."""
         return {action_id: i for i, action_id in enumerate(self.actions)}
 
-    def objection_form(self, code: str) -> str | None:
-        """The form that objects for this service: its own, or the form of the service it follows."""
+    def objection_forms(self, code: str) -> tuple[str, ...]:
+        """The forms that object for this service: its own, or those of the services it follows."""
         service = self.services[code]
-        return service.own_form or (self.services[service.follows].own_form if service.follows else None)
+        if service.own_form:
+            return (service.own_form,)
+        return tuple(self.services[f].own_form for f in service.follows if self.services[f].own_form)
 
     def fact_sources(self, fact_ids: tuple[str, ...]) -> tuple[Source, ...]:
         seen: dict[str, Source] = {}
@@ -502,9 +518,10 @@ def _check_objection(k: Knowledge, service: Service, need) -> None:
     if route.form is not None:
         need("services.yaml", f"{where}.form", (route.form,), k.forms, "form")
         return
-    need("services.yaml", f"{where}.follows", (route.follows,), k.services, "service")
-    if not k.services[route.follows].own_form:
-        raise KnowledgeError(f"services.yaml: {where}.follows: {route.follows!r} has no form of its own")
+    need("services.yaml", f"{where}.follows", route.follows, k.services, "service")
+    for followed in route.follows:
+        if not k.services[followed].own_form:
+            raise KnowledgeError(f"services.yaml: {where}.follows: {followed!r} has no form of its own")
     need("services.yaml", f"{where}.facts", route.facts, k.facts, "fact")
     need("services.yaml", f"{where}.action", (route.action,), k.actions, "action")
     listed = {f for point in service.unclear for f in point.facts}

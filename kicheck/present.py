@@ -7,10 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kicheck.answers import AI_CAPABLE, OBJECTION_CAPABLE, PUBLIC_CAPABLE, Answers, Decoded, Problem, ordered
+from kicheck.answers import (
+    AI_CAPABLE,
+    OBJECTION_CAPABLE,
+    PUBLIC_CAPABLE,
+    REPAIRS,
+    Answers,
+    Decoded,
+    Problem,
+    objection_key,
+    ordered,
+)
 from kicheck.knowledge import Fact, Source
 from kicheck.texts import Texts
-from kicheck.verdict import ServiceVerdict, Status, Verdict
+from kicheck.verdict import ServiceVerdict, Status, Verdict, effective_objection
 
 
 @dataclass(frozen=True)
@@ -80,15 +90,19 @@ def summary(verdict: Verdict, t: Texts) -> str:
     """The sentence on top: which of the person's services Meta uses, and where a late objection left gaps.
 
     Services are named, not counted ("Bei Facebook und WhatsApp …"): a count reads oddly for one service and
-    hides which one is meant. In use and Partly protected are both said when both occur.
+    hides which one is meant. In use, in use as a safe-side assumption (ServiceVerdict.assumed) and Partly
+    protected are each said when they occur.
     """
     if not verdict.services:
         return t("summary.no_services")
-    in_use = tuple(v.service for v in verdict.in_use)
+    in_use = tuple(v.service for v in verdict.in_use if not v.assumed)
+    assumed = tuple(v.service for v in verdict.in_use if v.assumed)
     partly = tuple(v.service for v in verdict.services if v.status is Status.PARTLY)
     said = []
     if in_use:
         said.append(t("summary.in_use", services=t.services(in_use)))
+    if assumed:
+        said.append(t("summary.in_use_assumed", services=t.services(assumed)))
     if partly:
         said.append(t("summary.partly", services=t.services(partly)))
     if said:
@@ -119,6 +133,12 @@ def _window_text(sv: ServiceVerdict, t: Texts) -> str:
         return t("window.protected_day_unknown", start=t.date(t.knowledge.meta.training_start))
     if sv.status is Status.PROTECTED:
         return t("window.protected", date=t.date(sv.protected_since))
+    if sv.assumed:
+        # Said on the card itself, not only under "why": a person who objected before 18 must not read a bare
+        # "used since" as if the app had lost their objection.
+        as_minor = sv.reasons[0] in ("reason.objected_as_minor", "reason.maybe_objected_as_minor")
+        key = "window.assumed_as_minor" if as_minor and sv.objection else "window.assumed"
+        return t(key, window=t.window(sv.window))
     return t.window(sv.window)
 
 
@@ -148,9 +168,10 @@ def action_item(action, t: Texts) -> ActionItem:
     names = t.services(action.services)
     forms = [k.forms[f] for f in spec.forms]
     if action.services:
-        # Offer only the forms that object for the services the action is about (Threads': Instagram's).
-        wanted = {k.objection_form(s) for s in action.services}
-        forms = [f for f in forms if f.id in wanted] or forms
+        # Offer only the forms that object for the services the action is about (Threads': Instagram's;
+        # Messenger's: Facebook's and Instagram's). Never another service's form as a fallback.
+        wanted = {form for s in action.services for form in k.objection_forms(s)}
+        forms = [f for f in forms if f.id in wanted]
     links = [Link(t.pick(f.title), f.url, t.pick(f.requires)) for f in forms]
     links += [Link(_link_text(k.sources[s], t), k.sources[s].url) for s in spec.links]
     return ActionItem(
@@ -292,10 +313,28 @@ def result_view(verdict: Verdict, t: Texts) -> ResultView:
 
 
 def problem_lines(decoded: Decoded, t: Texts) -> tuple[str, ...]:
-    """The link's dropped values in plain words (plain text: the page must never render them as markup)."""
+    """The link's dropped values in plain words (plain text: the page must never render them as markup),
+    then what the result assumes in their place."""
     lines = [problem_line(p, t) for p in decoded.problems]
     if decoded.more_problems:
         lines.append(t("problem.more", count=decoded.more_problems))
+    return tuple(lines) + consequence_lines(decoded, t)
+
+
+def consequence_lines(decoded: Decoded, t: Texts) -> tuple[str, ...]:
+    """What a dropped value means for the result: a dropped objection date is judged as no objection, a
+    dropped Meta AI answer as no chats there. Said, because the person most likely to meet a mangled link
+    is one who did object, and the card below would otherwise just say "In use"."""
+    # "not_used": a value about a service the person did not name; nothing is judged in its place
+    dropped = {p.key for p in decoded.problems if p.reason not in (*REPAIRS, "not_used")}
+    answers = decoded.answers
+    lines = [
+        t("notice.judged_without_objection", service=t.service(code))
+        for code in ordered(answers.services)
+        if objection_key(code) in dropped and effective_objection(answers, code, t.knowledge) is None
+    ]
+    if "ai" in dropped and answers.services:
+        lines.append(t("notice.judged_without_ai_chats"))
     return tuple(lines)
 
 

@@ -68,8 +68,10 @@ class CalendarEntry:
 
 def reminders(verdict: Verdict, t: Texts, link: str) -> tuple[CalendarEntry, ...]:
     """The verdict's reminders (verdict.reminders_due decides which fit) in words."""
+    birthday = verdict.age.birthday_18  # the turn-18 text gives its range: only the person knows the day
+    dates = {"earliest": t.date(birthday.earliest), "latest": t.date(birthday.latest)} if birthday else {}
     return tuple(
-        CalendarEntry(r.day, t(f"ics.{r.kind}.summary"), t(f"ics.{r.kind}.description", link=link))
+        CalendarEntry(r.day, t(f"ics.{r.kind}.summary"), t(f"ics.{r.kind}.description", link=link, **dates))
         for r in verdict.reminders
     )
 

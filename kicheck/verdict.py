@@ -86,6 +86,15 @@ class ServiceVerdict:
     # where the chats are all there is, the status itself is Unclear.
     minor_ai_chats: bool = False
     objection_day_known: bool = True  # False: the objection was before the start, day unknown: never print it
+    # Whether the data is used here at all is itself in doubt: an unclear point on it (Threads F3, WhatsApp's
+    # Meta AI chats F18), the person may still be under 18, or their objection was not counted as it may have
+    # come before 18 (R4). Judged "In use" to be on the safe side, and the page says it is an assumption.
+    use_doubted: bool = False
+
+    @property
+    def assumed(self) -> bool:
+        """In use as the safe-side assumption, not as a settled fact."""
+        return self.status is Status.IN_USE and self.use_doubted
 
 
 @dataclass(frozen=True)
@@ -140,6 +149,11 @@ class AgeToday:
     def may_be_minor(self) -> bool:
         """Under 18 today, or possibly (today's age is one of two numbers)."""
         return self.ages is not None and self.ages[0] < 18
+
+    def turned_18_after(self, start: date) -> bool:
+        """An adult today whose 18th birthday may have come after `start`: whether what they posted or wrote
+        to Meta AI before it is used, no source says (F11, F28)."""
+        return not self.may_be_minor and self.birthday_18 is not None and self.birthday_18.latest > start
 
 
 def age_today(answers: Answers, today: date, start: date) -> AgeToday:
@@ -220,18 +234,23 @@ def own_objection(answers: Answers, code: str, knowledge: Knowledge) -> Effectiv
 
 
 def effective_objection(answers: Answers, code: str, knowledge: Knowledge) -> EffectiveObjection | None:
-    """The objection that counts for a service: its own (or linked), the one of the service it follows, or
-    none (services.yaml: objection)."""
+    """The objection that counts for a service: its own (or linked), the earliest of those of the services it
+    follows (a tie goes to the first listed), or none (services.yaml: objection)."""
     route = knowledge.services[code].objection
     if route is None:
         return None
-    if route.follows is None:
+    if not route.follows:
         return own_objection(answers, code, knowledge)
-    base = own_objection(answers, route.follows, knowledge)
-    if base is None:
+    followed = [
+        (base, followed)
+        for followed in route.follows
+        if (base := own_objection(answers, followed, knowledge)) is not None
+    ]
+    if not followed:
         return None
+    base, via = min(followed, key=lambda pair: pair[0].day)
     return EffectiveObjection(
-        base.day, base.via or route.follows, "follows", route.confidence, day_known=base.day_known
+        base.day, base.via or via, "follows", route.confidence, day_known=base.day_known
     )
 
 
@@ -284,16 +303,21 @@ def _status(
 
 
 def _extra_reasons(
-    answers: Answers, service: Service, status: Status, objection, minor_ai_chats: bool
+    answers: Answers,
+    service: Service,
+    status: Status,
+    objection,
+    minor_ai_chats: bool,
+    conditions: set[str],
 ) -> list[str]:
     reasons = ["reason.minor_ai_chats"] if minor_ai_chats else []
     if objection is not None and objection.via is not None and status in (Status.PROTECTED, Status.PARTLY):
         reasons.append(
             "reason.linked_via" if objection.how == "linked" else f"reason.follows_{objection.confidence}"
         )
-    if status is Status.IN_USE and service.unclear_facts(set()):
-        # An unclear point that always holds here (Threads: whether it is used at all, F3): judged as in use,
-        # the safe side, and said so, so that "in use" does not read as settled.
+    if status is Status.IN_USE and service.use_doubted(conditions):
+        # Whether the data is used here at all is unclear (Threads F3, WhatsApp's Meta AI chats F18): judged
+        # as in use, the safe side, and said so, so that "in use" does not read as settled.
         reasons.append("reason.in_use_assumed")
     if (
         status is Status.IN_USE
@@ -306,18 +330,23 @@ def _extra_reasons(
     return reasons
 
 
-def _unclear(
-    answers: Answers, service: Service, status: Status, minor: bool, objected_as_minor: bool
-) -> tuple[str, ...]:
-    conditions = {
+def _conditions(answers: Answers, service: Service, age: AgeToday, start: date) -> set[str]:
+    """The conditions (services.yaml: unclear.when) that hold for this person on this service."""
+    return {
         name
         for name, holds in (
             ("ai_chats", service.code in answers.ai),
-            ("minor", minor),
+            ("minor", age.may_be_minor),
             ("birthdate_wrong", answers.birthdate_wrong),
+            ("turned_18_after_start", age.turned_18_after(start)),
         )
         if holds
     }
+
+
+def _unclear(
+    service: Service, status: Status, conditions: set[str], objected_as_minor: bool
+) -> tuple[str, ...]:
     facts = list(service.unclear_facts(conditions))
     if status is Status.PARTLY:
         facts.append(LATE_OBJECTION_DISPUTE)
@@ -351,6 +380,8 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         reason = as_minor
     used = status in (Status.IN_USE, Status.PARTLY)
     minor_ai_chats = age.adult_from is None and code in answers.ai
+    conditions = _conditions(answers, service, age, knowledge.meta.training_start)
+    extra = _extra_reasons(answers, service, status, objection, minor_ai_chats, conditions)
     return ServiceVerdict(
         service=code,
         status=status,
@@ -359,12 +390,11 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         objection=objection.day if objection else None,
         objection_via=objection.via if objection else None,
         categories=categories_for(answers, service, knowledge) if used else (),
-        reasons=tuple(
-            dict.fromkeys((reason, *_extra_reasons(answers, service, status, objection, minor_ai_chats)))
-        ),
-        unclear=_unclear(answers, service, status, age.may_be_minor, as_minor is not None),
+        reasons=tuple(dict.fromkeys((reason, *extra))),
+        unclear=_unclear(service, status, conditions, as_minor is not None),
         minor_ai_chats=minor_ai_chats,
         objection_day_known=objection.day_known if objection else True,
+        use_doubted=as_minor is not None or age.may_be_minor or service.use_doubted(conditions),
     )
 
 
@@ -388,27 +418,34 @@ def objection_actions(
     unprotected = tuple(s for s in own if by[s].status is Status.IN_USE)
     actions: list[Action] = []
     if answers.birthdate_wrong:
-        actions.append(Action("fix_birthdate", own))
+        # Correct the birth date and object: only where the person has a service with a form (F11, F12).
+        actions += [Action("fix_birthdate", own)] if own else []
     elif not adult:
         minors = tuple(s for s in own if by[s].objection is None)
         actions += [Action("object_minor", minors)] if minors else []
     else:
-        linked = tuple(s for s in linked_group(answers, knowledge) if s in unprotected)
-        rest = tuple(s for s in unprotected if s not in linked or len(linked) < 2)
+        # An objection that is not counted because it may have come before 18 (R4): "object again", never
+        # "without an objection your data is used" to someone who did object.
+        again = tuple(s for s in unprotected if by[s].objection is not None)
+        linked = tuple(s for s in linked_group(answers, knowledge) if s in unprotected and s not in again)
+        rest = tuple(s for s in unprotected if s not in again and (s not in linked or len(linked) < 2))
+        actions += [Action("object_again", again)] if again else []
         actions += [Action("object_linked", linked)] if len(linked) > 1 else []
         actions += [Action("object_service", rest)] if rest else []
     return actions + _follow_actions(verdicts, unprotected, knowledge)
 
 
 def _follow_actions(verdicts, unprotected: tuple[str, ...], knowledge: Knowledge) -> list[Action]:
-    """A service without a form of its own: object where its route leads, unless that is already asked for."""
+    """A service without a form of its own: object where its route leads, unless the person is already told
+    to object on one of the services it follows."""
     routes = {v.service: knowledge.services[v.service].objection for v in verdicts}
     return _grouped(
         (routes[v.service].action, v.service)
         for v in verdicts
         if v.status is Status.IN_USE
         and routes[v.service]
-        and routes[v.service].follows not in (None, *unprotected)
+        and routes[v.service].follows
+        and not set(routes[v.service].follows) & set(unprotected)
     )
 
 
@@ -484,9 +521,12 @@ def reminders_due(
     """Calendar reminders that fit: none is made up for a result that needs none."""
     out = []
     public = any(knowledge.services[s].affected_through == "public_content" for s in answers.services)
-    if age.adult_from is None and public:
-        # A minor today: the 18th birthday is known only as a range; remind on its earliest possible day.
-        out.append(Reminder("turn18", age.birthday_18.earliest))
+    if age.may_be_minor and public and age.birthday_18 is not None:
+        # Under 18, possibly (the birthday is known only as a one-year range), or with an adult birth date on
+        # the profile: an objection before 18 may not count (R4), so remind to object on or after the 18th
+        # birthday. On its earliest possible day (tomorrow if that has passed); the text gives the range,
+        # since only the person knows the day.
+        out.append(Reminder("turn18", max(age.birthday_18.earliest, today + timedelta(days=1))))
     if confirmation:
         out.append(Reminder("confirmation", today + timedelta(days=1)))
     return tuple(out)

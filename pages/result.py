@@ -79,7 +79,7 @@ def change_answers(where: str) -> None:
 
 def more_pages() -> None:
     with st.container(key="more"):
-        st.page_link("pages/chronology.py", label=t("result.to_chronology"), icon=":material/timeline:")
+        st.page_link("pages/timeline.py", label=t("result.to_chronology"), icon=":material/timeline:")
         st.page_link("pages/sources.py", label=t("result.to_sources"), icon=":material/menu_book:")
 
 

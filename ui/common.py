@@ -109,7 +109,7 @@ def menu(t: Texts) -> None:
         st.page_link("pages/check.py", label=t("nav.check"), icon=":material/checklist:")
         result = {"query_params": params(replace(last, lang=t.lang))} if last else {}
         st.page_link("pages/result.py", label=t("nav.result"), icon=":material/task_alt:", **result)
-        st.page_link("pages/chronology.py", label=t("nav.timeline"), icon=":material/timeline:")
+        st.page_link("pages/timeline.py", label=t("nav.timeline"), icon=":material/timeline:")
         st.page_link("pages/sources.py", label=t("nav.sources"), icon=":material/menu_book:")
 
 

@@ -22,7 +22,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = {
     "/": "pages/check.py",
     "/result": "pages/result.py",
-    "/timeline": "pages/chronology.py",
+    "/timeline": "pages/timeline.py",
     "/sources": "pages/sources.py",
 }
 

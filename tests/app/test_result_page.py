@@ -42,7 +42,8 @@ def test_summary_sentence_on_top(open_page):
     """The summary names the services still in use, and those with a late objection."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01")
     assert at.header[0].value.startswith(
-        "On Facebook and WhatsApp, Meta still uses your data for AI training. "
+        "On Facebook, Meta uses your data for AI training. "
+        "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does. "
         "On Instagram your objection came after training started:"
     )
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-01-01")
@@ -104,7 +105,7 @@ def test_timeline_chart_svg(open_page):
     every line named in a legend, months in the page's language, an alt text, and no script."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_ig=2025-07-01")
     svg = chart_svg(at)
-    assert svg.get("alt").startswith("Timeline: On Facebook and WhatsApp, Meta still uses your data")
+    assert svg.get("alt").startswith("Timeline: On Facebook, Meta uses your data")
     assert not [el for el in svg.iter() if el.tag.rsplit("}", 1)[-1] in {"script", "foreignObject"}]
     # after a late objection, earlier and new content have a lane each (R1); the lanes then the time axis
     months, lanes = svg_texts(svg, "axis-label")
@@ -179,7 +180,13 @@ def test_no_calendar_when_no_reminder_fits(open_page, downloads):
         ("v=1&lang=en&age=abc&svc=fb", ["“age”: “abc” is not a whole number."]),
         (
             "v=1&lang=en&age=30&svc=fb,tiktok&obj_fb=2099-01-01",
-            ["“svc”: “tiktok” is not a known value.", "“obj_fb”: “2099-01-01” is in the future."],
+            [
+                "“svc”: “tiktok” is not a known value.",
+                "“obj_fb”: “2099-01-01” is in the future.",
+                # and what that means for the result, so the card's "In use" is not read as the app's error
+                "Facebook is therefore judged as if you had not objected there. If you did, enter the day "
+                "under “Change my answers”.",
+            ],
         ),
         ("v=1&lang=de&age=30&svc=fb&pub=ig", ["„pub“: „ig“ gehört zu keinem Ihrer Dienste."]),
     ],
@@ -255,7 +262,7 @@ def test_link_without_lang_follows_the_visitors_language(open_page):
     at.switch_page("pages/result.py")
     at.run()
     assert statuses(at, ["fb"]) == {"fb": "In use"}
-    assert at.header[0].value.endswith("still uses your data for AI training.")
+    assert at.header[0].value == "On Facebook, Meta uses your data for AI training."
 
 
 def test_a_link_with_its_day_keeps_it_when_shared_on(open_page, kb):

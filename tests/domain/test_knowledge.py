@@ -436,12 +436,12 @@ def edit(path: Path, change) -> None:
         (
             "services.yaml",
             lambda r: r[0]["unclear"].append({"when": "always", "facts": ["F1"]}),
-            r"services\.yaml: fb\.unclear\.2\.facts: F1 is not an unclear fact",
+            r"services\.yaml: fb\.unclear\.4\.facts: F1 is not an unclear fact",
         ),
         (
             "services.yaml",
             lambda r: r[0]["unclear"].append({"when": "sometimes", "facts": ["F3"]}),
-            r"services\.yaml: fb\.unclear\.2\.when",
+            r"services\.yaml: fb\.unclear\.4\.when",
         ),
         (
             "services.yaml",

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from kicheck.answers import decode_query
-from kicheck.present import result_view
+from kicheck.present import consequence_lines, result_view
 from kicheck.texts import Texts
 from kicheck.verdict import decide
 from tests.conftest import TODAY
@@ -65,14 +65,21 @@ def test_summary_and_card_for_a_minors_chats(query, summary_key, window_keys, kb
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp, Meta still uses your data for AI training."),
-        ("age=34&svc=fb,ig", "Bei Facebook und Instagram nutzt Meta Ihre Daten weiterhin für KI-Training."),
-        # In use and Partly protected at once: both are said, each with its services
+        # WhatsApp's Meta AI chats: whether they are used at all is unclear (F18): an assumption, said so
+        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does."),
+        ("age=34&svc=fb,ig", "Bei Facebook und Instagram nutzt Meta Ihre Daten für KI-Training."),
+        # In use, assumed and Partly protected at once: each is said, with its services
         ("lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_fb=2025-07-01",
-         "On Instagram and WhatsApp, Meta still uses your data for AI training. "
+         "On Instagram, Meta uses your data for AI training. "
+         "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does. "
          "On Facebook your objection came after training started:"),
         ("age=34&svc=fb,ig&obj_fb=2025-07-01&obj_ig=2025-08-01",
          "Bei Facebook und Instagram kam Ihr Widerspruch nach dem Trainingsbeginn:"),
+        # Threads (F3), a person who may still be 17 (F10), an objection perhaps before 18 (R4): assumptions
+        ("age=30&svc=th", "Bei Threads ist offen, ob Meta Ihre Daten nutzt"),
+        ("age=16&svc=fb&d=2025-09-01", "Bei Facebook ist offen, ob Meta Ihre Daten nutzt"),
+        ("age=17&bd=wrong&svc=fb", "Bei Facebook ist offen, ob Meta Ihre Daten nutzt"),
+        ("age=18&svc=ig&obj_ig=2025-07-01", "Bei Instagram ist offen, ob Meta Ihre Daten nutzt"),
         ("lang=en&age=34&svc=fb&obj_fb=2025-05-01", "You are protected:"),
         ("lang=en&svc=none", "You have no Meta account"),
     ],
@@ -81,3 +88,28 @@ def test_summary_names_the_services_and_says_every_status_that_occurs(query, exp
     """The top sentence names the services ("On Instagram and WhatsApp"), and a late objection is not hidden
     behind another service that is in use."""
     assert view(query, kb).summary.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        # a mangled objection date: Facebook is judged without it, and the notice says so
+        ("lang=en&age=34&svc=fb&obj_fb=%3Cb%3Ex%3C%2Fb%3E", ["Facebook is therefore judged as if you had not objected"]),
+        ("lang=en&age=34&svc=fb,ig&obj_ig=2025-02-30&obj_fb=2025-03-01", ["Instagram is therefore judged"]),
+        # the other service's date still counts with linked accounts: nothing is judged "without" it
+        ("lang=en&age=34&svc=fb,ig&linked=1&obj_ig=2025-02-30&obj_fb=2025-03-01", []),
+        # a Meta AI answer that could not be read: judged as no chats there
+        ("lang=en&age=34&svc=wa&ai=whatsapp", ["we assume you do not write to Meta AI there"]),
+        # repairs and values about services not named change nothing, so no consequence is claimed
+        ("lang=en&age=34&svc=fb&AI=fb", []),
+        ("lang=en&age=34&svc=fb&ai=wa&obj_ig=2025-03-01", []),
+        ("lang=en&age=34&svc=fb&obj_fb=2025-03-01", []),
+    ],
+)  # fmt: skip
+def test_the_notice_says_what_a_dropped_value_means(query, said, kb):
+    """A dropped objection date or Meta AI answer is not silent: the notice says how the result judges it."""
+    decoded = decode_query(query, TODAY)
+    lines = consequence_lines(decoded, Texts(kb, "en"))
+    assert len(lines) == len(said)
+    for line, words in zip(lines, said, strict=True):
+        assert line.startswith(words) or words in line

@@ -50,10 +50,14 @@ def events(ics: bytes):
 
 
 def test_minor_gets_a_reminder_when_turning_18(kb):
-    """A 16-year-old is reminded on the earliest possible 18th birthday."""
+    """A 16-year-old is reminded on the earliest possible 18th birthday, told the range and to object on or
+    after the day (an objection before it may not count, R4), never "about now"."""
     found = events(result("lang=en&age=16&svc=ig", kb).ics)
     assert found[0].decoded("dtstart") == date(2027, 11, 30)
-    assert "turn 18" in str(found[0].get("summary"))
+    assert "18th birthday" in str(found[0].get("summary"))
+    description = str(found[0].get("description"))
+    assert "between 30 November 2027 and 29 November 2028" in description
+    assert "on or after your 18th birthday" in description
 
 
 def test_recent_objection_gets_a_confirmation_check_tomorrow(kb):

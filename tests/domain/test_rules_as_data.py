@@ -45,7 +45,7 @@ def facebook_objection_covers_whatsapp(data: Path) -> None:
         "follows": "fb",
         "confidence": "reported",
         "facts": ["F17"],
-        "action": "object_fb_for_ai_chats",
+        "action": "object_for_ai_chats",
     }
     (data / "services.yaml").write_text(yaml.safe_dump(services, allow_unicode=True))
 
@@ -129,8 +129,8 @@ def test_whatsapp_actions_follow_the_data(modified, kb):
     """Covered by the Facebook objection, WhatsApp gets the 'object on Facebook' step, and none once protected."""
     changed = modified(facebook_objection_covers_whatsapp)
     alone = [(a.id, a.services) for a in verdict("age=34&svc=wa&ai=wa", changed).actions]
-    assert ("object_fb_for_ai_chats", ("wa",)) in alone
-    assert ("object_fb_for_ai_chats", ("wa",)) not in [
+    assert ("object_for_ai_chats", ("wa",)) in alone
+    assert ("object_for_ai_chats", ("wa",)) not in [
         (a.id, a.services) for a in verdict("age=34&svc=wa&ai=wa", kb).actions
     ]
     protected = [a.id for a in verdict("age=34&svc=fb,wa&ai=wa&obj_fb=2025-01-10", changed).actions]
@@ -152,11 +152,11 @@ def test_confidence_of_a_link_is_data(modified, kb):
 def test_knowledge_api_for_the_pages_follows_the_data(modified, kb):
     """What the pages ask the knowledge base (which services have a form, which can be linked) is data too."""
     assert (kb.services_with_own_form, kb.accounts_center) == (("fb", "ig"), ("fb", "ig"))
-    assert (kb.objection_form("th"), kb.objection_form("ms"), kb.objection_form("wa")) == (
-        "object_ig",
-        "object_fb",
-        None,
+    assert (kb.objection_forms("th"), kb.objection_forms("ms"), kb.objection_forms("wa")) == (
+        ("object_ig",),
+        ("object_fb", "object_ig"),  # Facebook or Instagram (R2)
+        (),
     )
     changed = modified(threads_gets_its_own_form)
     assert changed.services_with_own_form == ("fb", "ig", "th")
-    assert changed.objection_form("th") == "object_th"
+    assert changed.objection_forms("th") == ("object_th",)

@@ -112,7 +112,7 @@ def test_charts_have_a_text_alternative(tab, kb):
     """Each chart is announced with its alt text: the result's (an SVG image) and the chronology's (Vega)."""
     t = Texts(kb, "en")
     tab.open(RESULT_ALL)
-    summary = f"{t('summary.in_use', services='WhatsApp')} {t('summary.partly', services='Facebook')}"
+    summary = f"{t('summary.in_use_assumed', services='WhatsApp')} {t('summary.partly', services='Facebook')}"
     name = t("chart.alt", summary=summary)
     expect(tab.key("timeline").get_by_role("img", name=name, exact=True)).to_be_visible()
     tab.open("/timeline?lang=en")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import expect
 
 from kicheck.texts import Texts
+from tests.e2e.conftest import Server, free_port, new_context
+from tests.e2e.driver import Tab
 
 pytestmark = pytest.mark.browser
 
@@ -22,3 +27,38 @@ def test_first_visit_of_a_fresh_server_gets_the_real_app(tab, kb):
         expect(menu.get_by_role("link", name=t(key), exact=True)).to_be_visible()
     expect(tab.page.get_by_test_id("stSidebarNav")).to_have_count(0)
     assert set(tab.verdicts()) == {"fb", "ig"}
+
+
+@pytest.fixture
+def fresh_server(tmp_path) -> Iterator[Server]:
+    """A server process of its own: the link under test is its very first visit."""
+    srv = Server(port=free_port(), home=tmp_path, log=tmp_path / "streamlit.log")
+    try:
+        srv.start()
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.mark.parametrize(
+    ("path", "title_key"),
+    [
+        ("/timeline?lang=en", "timeline_page.title"),
+        ("/sources?lang=en", "sources.title"),
+        ("/check?lang=en", "check.title"),
+        ("/?lang=en", "check.title"),
+    ],
+)
+def test_every_page_is_found_by_the_first_visitor(fresh_server, browser, kb, path, title_key):
+    """Each page's link, as a fresh server's first visit, opens that page: not "Page not found" and the start
+    page (Streamlit routes that visit by the file names in pages/; /timeline was served by chronology.py)."""
+    t = Texts(kb, "en")
+    context = new_context(browser)
+    try:
+        tab = Tab(context.new_page(), fresh_server.url)
+        tab.open(path)
+        expect(tab.page.get_by_role("heading", level=1)).to_have_text(t(title_key))
+        expect(tab.page.get_by_text("Page not found")).to_have_count(0)
+        assert urlsplit(tab.page.url).path == urlsplit(path).path
+    finally:
+        context.close()
