@@ -72,10 +72,11 @@ def test_entries_since(small, version, services, known, labels):
 
 def test_real_changelog_since_the_baseline(kb):
     """A WhatsApp-only link of 2026.11-1 hears about R2, R3, R4 and R8, not about Instagram's tips; in 2026.11-3
-    about own content vs others' posts, private chats (F8) and WhatsApp's deletion and F25 wording (R3)."""
+    about own content vs others' posts, private chats (F8), WhatsApp's deletion and F25 wording (R3) and the
+    "assumed" In use (R4), not about Messenger's and the app's Instagram route (R2)."""
     changes = entries_since(kb, "2026.11-1", {"wa"})
     assert changes.known
-    assert [e.revision for e in changes.entries] == ["R2", "R3", "R4", "R8", None, None, "R3"]
+    assert [e.revision for e in changes.entries] == ["R2", "R3", "R4", "R8", None, None, "R3", "R4"]
     assert entries_since(kb, kb.meta.version, {"wa"}).entries == ()
 
 

@@ -513,7 +513,7 @@ def edit(path: Path, change) -> None:
         (
             "changelog.yaml",
             lambda r: r.reverse(),
-            r"changelog\.yaml: \[6\]: entries go from oldest to newest",
+            r"changelog\.yaml: \[8\]: entries go from oldest to newest",
         ),
         (
             "changelog.yaml",
@@ -523,7 +523,7 @@ def edit(path: Path, change) -> None:
         (
             "meta.yaml",
             lambda r: r.update(version="2026.11-4"),
-            r"changelog\.yaml: \[17\]\.version: '2026\.11-3'",
+            r"changelog\.yaml: \[19\]\.version: '2026\.11-3'",
         ),
         ("meta.yaml", lambda r: r.update(version="v2"), r"meta\.yaml: version: String should match"),
         (
