@@ -85,6 +85,12 @@ def language_switch(t: Texts) -> None:
     )
 
 
+# Streamlit leaves 6rem above the title for its toolbar, which shows little here (toolbarMode "minimal"):
+# on a 375 x 812 phone that is ~110 px of the first screen, where the verdict and the first step belong. 4rem
+# still clears the toolbar's 3.75rem. A style-only st.html takes no space on the page.
+TOP_SPACE_STYLE = "<style>[data-testid='stMainBlockContainer']{padding-top:4rem}</style>"
+
+
 def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] | None = None) -> None:
     """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch.
 
@@ -93,6 +99,7 @@ def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] |
     """
     _note_page(tab_key)
     st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
+    st.html(TOP_SPACE_STYLE)
     st.title(t(title_key), anchor=False)
     # 99 + 71 + 146 px and two small gaps: one row on a 375 px phone (a medium gap wraps the last one).
     with st.container(key="language", horizontal=True, vertical_alignment="center", gap="xsmall"):
