@@ -113,7 +113,7 @@ def test_stale_notice_says_stand_plainly(kb):
 @pytest.mark.parametrize(
     ("version", "services", "lang", "start"),
     [
-        (None, {"fb"}, "de", "Mit welchem Wissensstand dieser Link erstellt wurde, ist nicht bekannt."),
+        (None, {"fb"}, "de", "Der geöffnete Link nennt keinen Wissensstand"),
         ("2026.11-1", {"wa"}, "en", "Your link was made with knowledge version 2026.11-1. Since then"),
         (
             "2026.11-3",
