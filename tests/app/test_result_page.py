@@ -295,7 +295,7 @@ def test_changes_since_an_older_knowledge_version(open_page, kb):
 def test_unknown_knowledge_version_is_said(open_page):
     """A v1 link does not say its knowledge version: the page says it cannot tell what changed."""
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
-    assert "It is not known which knowledge version" in " ".join(texts_in(at, "changes"))
+    assert "The link you opened names no knowledge version" in " ".join(texts_in(at, "changes"))
 
 
 def test_stale_knowledge_is_said_on_every_result(open_page, monkeypatch, kb):
