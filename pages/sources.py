@@ -12,14 +12,26 @@ t = texts()
 k = kb()
 header(t, "sources.title", "nav.sources")
 
+# The page is long on a phone (~60 facts and sources): jump links to each part, by fixed anchors.
+SECTIONS = (
+    ("privacy", "sources.privacy"),
+    ("facts", "sources.facts"),
+    ("sources", "sources.sources"),
+    ("changelog", "changelog.title"),
+    ("disclaimer", "sources.disclaimer_title"),
+    ("imprint", "sources.imprint"),
+)
+with st.container(key="jump-links"):
+    st.markdown(" · ".join(f"[{t(title)}](#{anchor})" for anchor, title in SECTIONS))
+
 with st.container(key="privacy"):
-    st.header(t("sources.privacy"), anchor=False)
+    st.header(t("sources.privacy"), anchor="privacy")
     st.write(t("sources.privacy_text"))
     st.subheader(t("sources.link_contents"), anchor=False)
     st.write(t("sources.link_text"))
 
 with st.container(key="facts"):
-    st.header(t("sources.facts"), anchor=False)
+    st.header(t("sources.facts"), anchor="facts")
     st.write(t("sources.facts_intro"))
     for fact in k.facts.values():
         with st.container(key=f"fact-{fact.id}", border=True):
@@ -40,27 +52,27 @@ with st.container(key="facts"):
             )
 
 with st.container(key="sources"):
-    st.header(t("sources.sources"), anchor=False)
+    st.header(t("sources.sources"), anchor="sources")
     for src in k.sources.values():
         st.markdown(
             f"- {src.publisher}: [{src.title}]({src.url}) – {t('sources.read', month=t.month(src.read_in))}"
         )
 
 with st.container(key="changelog"):
-    st.header(t("changelog.title"), anchor=False)
+    st.header(t("changelog.title"), anchor="changelog")
     for version, day, entries in versions(k):
         st.markdown(f"**{t('changelog.version', version=version, date=t.date(day))}**")
         for entry in entries:
             st.markdown(f"- {t.pick(entry.text)}")
 
 with st.container(key="disclaimer"):
-    st.header(t("sources.disclaimer_title"), anchor=False)
+    st.header(t("sources.disclaimer_title"), anchor="disclaimer")
     st.write(t("sources.disclaimer"))
     st.subheader(t("sources.version"), anchor=False)
     st.write(t("version.line", version=k.meta.version, reviewed=t.date(k.meta.reviewed_on)))
 
 with st.container(key="imprint"):
-    st.header(t("sources.imprint"), anchor=False)
+    st.header(t("sources.imprint"), anchor="imprint")
     imprint = operator_imprint()
     if imprint:
         st.text(imprint)  # the operator's text as written: plain text, never Markdown or HTML

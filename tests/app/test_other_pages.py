@@ -93,3 +93,14 @@ def test_chronology_says_where_the_courts_stand(open_page, kb):
     at = open_page("/timeline", "lang=en")
     line = at.get_by_key("proceedings").info[0].value
     assert "no judgment in a main proceeding" in line and "29 November 2026" in line
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_sources_page_jumps_to_each_part(open_page, lang):
+    """A jump link per part (the page is ~22,000 px on a phone), each to a heading with that anchor."""
+    at = open_page("/sources", f"lang={lang}")
+    links = " ".join(texts_in(at, "jump-links"))
+    anchors = {h.anchor for h in at.header}
+    wanted = ("privacy", "facts", "sources", "changelog", "disclaimer", "imprint")
+    assert all(f"](#{anchor})" in links for anchor in wanted)
+    assert set(wanted) <= anchors
