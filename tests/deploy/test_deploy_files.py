@@ -176,6 +176,6 @@ def test_config_keeps_the_settings_the_deployment_relies_on() -> None:
     """No per-run full GC (flat cost), a 1 MB message limit, and no external-IP lookup at start."""
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["runner"]["postScriptGC"] is False  # bench/flood.py: 4.03x -> 0.97x late/early
-    assert config["server"]["maxMessageSize"] == 1  # bench/messages.py: largest message 14 KB
+    assert config["server"]["maxMessageSize"] == 1  # bench/messages.py: largest message ~29 KB
     assert config["browser"]["serverAddress"]  # test_no_calls_out.py proves the effect
     assert config["logger"]["hideWelcomeMessage"] is True
