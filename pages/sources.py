@@ -24,14 +24,23 @@ SECTIONS = (
 with st.container(key="jump-links"):
     st.markdown(" · ".join(f"[{t(title)}](#{anchor})" for anchor, title in SECTIONS))
 
+
+def jump_target(anchor: str) -> None:
+    """An element with this id, for the jump links. Not a heading anchor: Streamlit labels those
+    "Link to heading" in English on a German page."""
+    st.html(f'<span id="{anchor}"></span>')
+
+
 with st.container(key="privacy"):
-    st.header(t("sources.privacy"), anchor="privacy")
+    jump_target("privacy")
+    st.header(t("sources.privacy"), anchor=False)
     st.write(t("sources.privacy_text"))
     st.subheader(t("sources.link_contents"), anchor=False)
     st.write(t("sources.link_text"))
 
 with st.container(key="facts"):
-    st.header(t("sources.facts"), anchor="facts")
+    jump_target("facts")
+    st.header(t("sources.facts"), anchor=False)
     st.write(t("sources.facts_intro"))
     for fact in k.facts.values():
         with st.container(key=f"fact-{fact.id}", border=True):
@@ -52,27 +61,31 @@ with st.container(key="facts"):
             )
 
 with st.container(key="sources"):
-    st.header(t("sources.sources"), anchor="sources")
+    jump_target("sources")
+    st.header(t("sources.sources"), anchor=False)
     for src in k.sources.values():
         st.markdown(
             f"- {src.publisher}: [{src.title}]({src.url}) – {t('sources.read', month=t.month(src.read_in))}"
         )
 
 with st.container(key="changelog"):
-    st.header(t("changelog.title"), anchor="changelog")
+    jump_target("changelog")
+    st.header(t("changelog.title"), anchor=False)
     for version, day, entries in versions(k):
         st.markdown(f"**{t('changelog.version', version=version, date=t.date(day))}**")
         for entry in entries:
             st.markdown(f"- {t.pick(entry.text)}")
 
 with st.container(key="disclaimer"):
-    st.header(t("sources.disclaimer_title"), anchor="disclaimer")
+    jump_target("disclaimer")
+    st.header(t("sources.disclaimer_title"), anchor=False)
     st.write(t("sources.disclaimer"))
     st.subheader(t("sources.version"), anchor=False)
     st.write(t("version.line", version=k.meta.version, reviewed=t.date(k.meta.reviewed_on)))
 
 with st.container(key="imprint"):
-    st.header(t("sources.imprint"), anchor="imprint")
+    jump_target("imprint")
+    st.header(t("sources.imprint"), anchor=False)
     imprint = operator_imprint()
     if imprint:
         st.text(imprint)  # the operator's text as written: plain text, never Markdown or HTML
