@@ -11,13 +11,16 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from kicheck import knowledge
 from kicheck.answers import ANSWER_KEYS, decode_query
 from kicheck.clock import today_in
+from kicheck.present import consequence_lines
+from kicheck.texts import Texts
 from tests.e2e.conftest import new_context
 from tests.e2e.driver import Tab
 
@@ -209,9 +212,13 @@ QUERIES = st.lists(st.tuples(st.sampled_from(KEYS), VALUES), min_size=1, max_siz
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(query=QUERIES)
+# Found by CI at 0349090: dropped obj_fb, obj_ig and ai values add three consequence lines to the notice.
+@example(query="svc=ig%2C1%2Cfb&ai=2025-07-14&obj_fb=b%C3%81o2025-07-14&obj_ig=9999-12-312025-07-14&linked=")
 def test_any_link_gives_a_safe_page(crafted_tab, server, report, query):
-    """Random links of nasty and valid values: one notice line per value the codec drops, and nothing runs."""
+    """Random links of nasty and valid values: one notice line per value the codec drops, one per consequence
+    for the result (a dropped objection date or Meta AI answer), and nothing runs."""
     decoded = decode_query(query, today_in(None))  # the page's day: Berlin without a browser zone
-    lines = len(decoded.problems) + (1 if decoded.more_problems else 0)
+    consequences = consequence_lines(decoded, Texts(knowledge.default(), "de"))
+    lines = len(decoded.problems) + (1 if decoded.more_problems else 0) + len(consequences)
     check(crafted_tab, server, report, "/result?" + query, lines > 0, None)
     expect(crafted_tab.key("link-notice").get_by_test_id("stText")).to_have_count(lines)
