@@ -136,8 +136,7 @@ def _window_text(sv: ServiceVerdict, t: Texts) -> str:
     if sv.assumed:
         # Said on the card itself, not only under "why": a person who objected before 18 must not read a bare
         # "used since" as if the app had lost their objection.
-        as_minor = sv.reasons[0] in ("reason.objected_as_minor", "reason.maybe_objected_as_minor")
-        key = "window.assumed_as_minor" if as_minor and sv.objection else "window.assumed"
+        key = "window.assumed_as_minor" if sv.objection_not_counted else "window.assumed"
         return t(key, window=t.window(sv.window))
     return t.window(sv.window)
 

@@ -96,6 +96,12 @@ class ServiceVerdict:
         """In use as the safe-side assumption, not as a settled fact."""
         return self.status is Status.IN_USE and self.use_doubted
 
+    @property
+    def objection_not_counted(self) -> bool:
+        """The person objected, yet it is In use: the objection may have come before 18 (R4). Any objection
+        that counts makes a service Protected or Partly protected."""
+        return self.status is Status.IN_USE and self.objection is not None
+
 
 @dataclass(frozen=True)
 class Action:
@@ -426,7 +432,7 @@ def objection_actions(
     else:
         # An objection that is not counted because it may have come before 18 (R4): "object again", never
         # "without an objection your data is used" to someone who did object.
-        again = tuple(s for s in unprotected if by[s].objection is not None)
+        again = tuple(s for s in unprotected if by[s].objection_not_counted)
         linked = tuple(s for s in linked_group(answers, knowledge) if s in unprotected and s not in again)
         rest = tuple(s for s in unprotected if s not in again and (s not in linked or len(linked) < 2))
         actions += [Action("object_again", again)] if again else []
