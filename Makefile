@@ -6,7 +6,7 @@ APP_OK := $(VENV)/.app-installed
 DEV_OK := $(VENV)/.dev-installed
 PORT   ?= 8501
 
-.PHONY: run test lint unit browser-tests bench fuzz system-packages clean
+.PHONY: run test lint unit browser-tests bench readability fuzz system-packages clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -41,6 +41,11 @@ test: $(DEV_OK) system-packages lint
 
 bench: $(DEV_OK) system-packages
 	$(PY) -m bench
+
+# How hard the result page is to read (textstat: Wiener Sachtextformel, Flesch), for the five people of issue 17
+# and 50 golden links, in German and English; -v lists every page that misses a goal.
+readability: $(DEV_OK)
+	$(PY) -m bench.readability
 
 # 10,000 generated link maps through the decoder and the whole result build; fails on any exception.
 fuzz: $(DEV_OK)
