@@ -77,7 +77,7 @@ PEOPLE: dict[str, Answers] = {
 
 def page_texts(view: ResultView, t: Texts, ics: bool) -> list[str]:
     """The texts of the result page's main area, in its order (the module docstring says what is left out)."""
-    out = [view.summary, *view.notes]
+    out = [view.headline, view.headline_rest, *view.notes]
     for card in view.cards:
         out += [f"{card.name}: {card.status_label}", card.window_text]
     out.append(t("result.actions"))
@@ -96,13 +96,13 @@ def page_texts(view: ResultView, t: Texts, ics: bool) -> list[str]:
                 counts[c] = counts.get(c, 0) + 1
         shared = [c for c, n in counts.items() if n > 1]
         if shared:
-            out.append(t("result.all_services") + " " + _categories(shared))
+            out += [t("result.all_services"), *_categories(shared)]
         for card in view.cards:
             out.append(card.name)
             out += card.reasons
             own = [c for c in card.categories if c not in shared]
             if own:
-                out.append(f"{t('result.categories')}: " + _categories(own))
+                out += [f"{t('result.categories')}:", *_categories(own)]
             for point in card.unclear:
                 out += [f"{t('result.unclear')}: {point.topic}", point.text]
                 out += [f"{who}: {says}" for who, says in point.claims]
@@ -114,8 +114,8 @@ def page_texts(view: ResultView, t: Texts, ics: bool) -> list[str]:
     return [text for text in out if text.strip()]
 
 
-def _categories(categories) -> str:
-    return "; ".join(f"{c.title} ({c.examples})" for c in categories)
+def _categories(categories) -> list[str]:
+    return [f"{c.title}: {c.examples}" for c in categories]
 
 
 def as_prose(texts: list[str]) -> str:
@@ -204,7 +204,7 @@ def measure(knowledge: Knowledge, name: str, answers: Answers, lang: str | None 
         answers = Answers(**{**answers.__dict__, "lang": lang})
     result = build_result(answers, knowledge, TODAY, "https://example.invalid/result")
     t = Texts(knowledge, answers.lang)
-    return figures(page_texts(result.view, t, result.ics is not None), result.view.summary, answers.lang)
+    return figures(page_texts(result.view, t, result.ics is not None), result.view.headline, answers.lang)
 
 
 def main(argv: list[str]) -> int:

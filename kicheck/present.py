@@ -5,6 +5,7 @@ The page and the export render the same `ResultView`, so they can never say diff
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kicheck.answers import (
@@ -84,6 +85,27 @@ class ResultView:
     answers: tuple[tuple[str, str], ...]  # the answers in words: (question, answer)
     sources: tuple[SourceRef, ...]
     version_line: str
+
+    @property
+    def headline(self) -> str:
+        """The summary's first sentence: the page's heading, short enough to read at a glance on a phone."""
+        return headline_and_rest(self.summary)[0]
+
+    @property
+    def headline_rest(self) -> str:
+        """The summary's other sentences: shown right under the heading, so nothing of the summary is lost."""
+        return headline_and_rest(self.summary)[1]
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\d\s])[.!?]\s+")  # not after a number: "18. Geburtstag" goes on
+
+
+def headline_and_rest(summary_text: str) -> tuple[str, str]:
+    parts = _SENTENCE_END.split(summary_text, maxsplit=1)
+    if len(parts) == 1:
+        return summary_text, ""
+    end = summary_text[len(parts[0])]  # the full stop (or ! ?) the split took
+    return parts[0] + end, parts[1]
 
 
 def summary(verdict: Verdict, t: Texts) -> str:

@@ -133,7 +133,9 @@ view = result.view
 changes = entries_since(kb(), decoded.answers.knowledge_version, answers.services)
 part.knowledge_notices(changes, today(), t)
 
-st.header(view.summary, anchor=False)
+st.header(view.headline, anchor=False)
+if view.headline_rest:
+    st.markdown(view.headline_rest)
 for note in view.notes:
     st.caption(note)
 part.verdict_cards(view)

@@ -125,7 +125,7 @@ def reasons(view: ResultView, t: Texts) -> None:
         st.header(t("result.why"), anchor=False)
         if shared:
             with st.container(key="why-shared"):
-                st.markdown(f"**{t('result.all_services')}** " + _categories(shared))
+                st.markdown(f"**{t('result.all_services')}**\n" + _categories(shared))
         for card in view.cards:
             service_reasons(card, shared, t)
 
@@ -137,7 +137,7 @@ def service_reasons(card: ServiceCard, shared: list[Category], t: Texts) -> None
             st.markdown(f"- {reason}")
         own = [c for c in card.categories if c not in shared]
         if own:
-            st.markdown(f"**{t('result.categories')}:** " + _categories(own))
+            st.markdown(f"**{t('result.categories')}:**\n" + _categories(own))
         for point in card.unclear:
             with (
                 st.container(key=f"unclear-{card.code}-{point.fact_id}"),
@@ -149,7 +149,8 @@ def service_reasons(card: ServiceCard, shared: list[Category], t: Texts) -> None
 
 
 def _categories(categories: list[Category]) -> str:
-    return "; ".join(f"{c.title} ({c.examples})" for c in categories)
+    """One line per kind of data: a list reads more easily on a phone than one long line of semicolons."""
+    return "\n".join(f"- {c.title}: {c.examples}" for c in categories)
 
 
 COPY_STYLE = (
