@@ -221,6 +221,7 @@ class Action(_Strict):
     id: str
     title: Text
     why: Text
+    details: Text | None = None  # the legal basis and who is in charge: one tap away under "More about this"
     forms: tuple[str, ...] = ()
     links: tuple[str, ...] = ()  # source ids whose pages are the official place to act
     facts: tuple[str, ...] = Field(min_length=1)

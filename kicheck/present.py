@@ -63,6 +63,7 @@ class ActionItem:
     title: str
     why: str
     links: tuple[Link, ...]
+    details: str = ""  # shown one tap away (an expander), never dropped
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ class ResultView:
         return headline_and_rest(self.summary)[1]
 
 
-_SENTENCE_END = re.compile(r"(?<=[^\d\s])[.!?]\s+")  # not after a number: "18. Geburtstag" goes on
+# Not after a day or an age: "27. Mai", "18. Geburtstag" go on.
+_SENTENCE_END = re.compile(r"(?<!\D\d)(?<!\D\d\d)(?<=\S)[.!?]\s+")
 
 
 def headline_and_rest(summary_text: str) -> tuple[str, str]:
@@ -200,6 +202,7 @@ def action_item(action, t: Texts) -> ActionItem:
         t.pick(spec.title).format(services=names),
         t.pick(spec.why).format(services=names),
         tuple(links),
+        t.pick(spec.details).format(services=names) if spec.details else "",
     )
 
 

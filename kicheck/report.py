@@ -41,7 +41,9 @@ def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
         lines += [f"> {note}", ""]
     lines += [f"## {t('md.actions')}", ""]
     for i, action in enumerate(view.actions, 1):
-        lines += [f"{i}. **{action.title}** – {action.why}"]
+        lines += [
+            f"{i}. **{action.title}** – {action.why}" + (f" {action.details}" if action.details else "")
+        ]
         lines += [
             f"   - [{link_.title}]({link_.url})" + (f" – {link_.note}" if link_.note else "")
             for link_ in action.links

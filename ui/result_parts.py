@@ -66,6 +66,9 @@ def action_card(number: int, action: ActionItem, primary: bool, t: Texts) -> Non
             if link.note:
                 st.caption(link.note)
         st.markdown(action.why)
+        if action.details:
+            with st.expander(t("result.more")):
+                st.markdown(action.details)
         if action.id == COMPLAINT_ACTION:
             authority_picker(t)
 

@@ -23,7 +23,7 @@ def view(query: str, kb, today: date = TODAY):
         ("lang=en&age=17&svc=fb&d=2025-10-29", "This link was made on 29 October 2025; you were 17 then. Today you are 18 or 19"),
         ("lang=de&age=17&svc=fb&d=2025-10-29", "damals waren Sie 17. Heute sind Sie 18 oder 19"),
         # a birthday that may still be ahead is not "you turned 18"
-        ("lang=en&age=17&svc=fb&d=2026-05-29", "Your 18th birthday falls on a day between 30 May 2026 and 29 May 2027 – it may still be ahead"),
+        ("lang=en&age=17&svc=fb&d=2026-05-29", "Your 18th birthday falls on a day between 30 May 2026 and 29 May 2027. It may still be ahead"),
         ("lang=en&age=19&svc=fb", "You turned 18 after or around the start of training"),
     ],
 )  # fmt: skip
