@@ -134,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     install()
     tmp = Path(tempfile.mkdtemp(prefix="meta-ki-lighthouse-"))
+    reports = ROOT / "bench" / "results" / f"lighthouse-{args.label or time.strftime('%Y%m%d-%H%M%S')}"
+    reports.mkdir(parents=True, exist_ok=True)  # each page's whole Lighthouse report, for a closer look
     fronts: list[Nginx] = []
     out: dict = {"label": args.label, "lighthouse": {}}
     try:
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             out["verdict_time"] = verdict_times(app, floor, 1)
             for name, url in targets.items():
                 started = time.monotonic()
-                out["lighthouse"][name] = lighthouse(url, tmp / f"{name}.json")
+                out["lighthouse"][name] = lighthouse(url, reports / f"{name}.json")
                 out["lighthouse"][name]["seconds"] = round(time.monotonic() - started)
                 print(name, json.dumps(out["lighthouse"][name]), flush=True)
             out["verdict_time"] = verdict_times(app, floor, args.rounds)

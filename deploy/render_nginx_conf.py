@@ -77,6 +77,9 @@ PREVIEW_ALT = "Meta-KI-Check: Nutzt Meta meine Daten für KI? Ein Selbsttest mit
 # of first probing <page>/_stcore/health and host-config below a deep link (two 404s in every console).
 # Constant, so the CSP allows it by its hash (nginx.conf; tests/deploy/test_deploy_files.py).
 BASE_SCRIPT = 'window.__streamlit={BACKEND_BASE_URL:window.location.origin+"/"};'
+# The app's own top space (ui.common.TOP_SPACE_STYLE, the same rule): in the head it holds from the first
+# paint, instead of the page moving up by 2rem when the app's st.html style arrives (a layout shift).
+TOP_SPACE_STYLE = '<style>[data-testid="stMainBlockContainer"]{padding-top:4rem}</style>'
 _INTRO = (
     "Seit dem 27. Mai 2025 trainiert Meta seine KI mit Daten von Erwachsenen aus der EU und dem EWR."
     " Ein paar Fragen, und Sie sehen, was davon Sie betrifft, seit wann, was Sie noch tun können"
@@ -186,6 +189,7 @@ def head_html(page: PageHead, origin: str, public_dir: Path = PUBLIC_DIR) -> str
         f'<meta name="twitter:image" content="{image}">',
         f'<meta name="twitter:image:alt" content="{_attr(PREVIEW_ALT)}">',
         f"<script>{BASE_SCRIPT}</script>",
+        TOP_SPACE_STYLE,
     ]
     return "".join(tags)
 
@@ -230,8 +234,12 @@ def _nginx_string(text: str) -> str:
     return f"'{text}'"
 
 
-def page_documents(public_url: str | None, public_dir: Path = PUBLIC_DIR) -> str:
-    """The locations of the page documents, robots.txt, sitemap.xml and the app's own files."""
+def page_documents(public_url: str | None, public_dir: str | os.PathLike[str] | None = None) -> str:
+    """The locations of the page documents, robots.txt, sitemap.xml and the app's own files.
+
+    The files are those of deploy/public (their hashes go into the links); nginx reads them from `public_dir`
+    (default: deploy/public itself; in a pod, where a ConfigMap holds them).
+    """
     if public_url is not None and not _PUBLIC_URL.fullmatch(public_url):
         raise ValueError(f"public URL must be scheme://host[:port], got {public_url!r}")
     origin = public_url or "ORIGIN"  # ORIGIN: nginx's own $scheme://$http_host, filled in below
@@ -243,7 +251,7 @@ def page_documents(public_url: str | None, public_dir: Path = PUBLIC_DIR) -> str
                 '<link rel="shortcut icon" href="./favicon.png" />',
                 '<link rel="icon" href="/favicon.ico" sizes="any">',
             ),
-            ("<title>Streamlit</title>", head_html(page, origin, public_dir)),
+            ("<title>Streamlit</title>", head_html(page, origin)),
             ('<div id="root"></div>', shell_html(page)),
             ("<p>You need to enable JavaScript to run this app.</p>", noscript_html()),
             ("</noscript>", "--></noscript>"),
@@ -289,7 +297,9 @@ def page_documents(public_url: str | None, public_dir: Path = PUBLIC_DIR) -> str
         f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{sitemap}</urlset>\\n\';\n'
         "    }"
     )
-    root = str(public_dir.resolve())
+    root = str(public_dir or PUBLIC_DIR.resolve())
+    if any(c in root for c in " ;{}'\"$"):
+        raise ValueError(f"public directory must be a plain path, got {root!r}")
     for name, mime in (("favicon.ico", "image/x-icon"), ("apple-touch-icon.png", "image/png")):
         blocks.append(
             f"    location = /{name} {{\n        root {root};\n"
@@ -315,6 +325,7 @@ def render(
     cache_dir: str | os.PathLike[str] = "/var/cache/nginx/meta-ki-check",
     real_ip_from: Sequence[str] = (),
     public_url: str | None = None,
+    public_dir: str | os.PathLike[str] | None = None,
 ) -> str:
     """The http-context configuration for these replicas ("host:port" each).
 
@@ -334,7 +345,7 @@ def render(
         # One replica needs no sticky routing: no cookie at all.
         "ROUTE_COOKIE": "$kicheck_route_set_cookie" if len(replicas) > 1 else '""',
         "REAL_IP": real_ip(real_ip_from),
-        "PAGE_DOCUMENTS": page_documents(public_url),
+        "PAGE_DOCUMENTS": page_documents(public_url, public_dir),
         **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -396,6 +407,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the public address (https://host) for canonical links, link previews and the sitemap; "
         "default: each request's own scheme and Host",
     )
+    parser.add_argument(
+        "--public-dir",
+        metavar="DIR",
+        help="where nginx finds the files of deploy/public (default: deploy/public itself)",
+    )
     parser.add_argument("--standalone", metavar="DIR", help="write a complete, rootless config into DIR")
     parser.add_argument(
         "--real-ip-from",
@@ -428,6 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.cache_dir,
                 args.real_ip_from,
                 args.public_url,
+                args.public_dir,
             )
             sys.stdout.write(conf)
     except ValueError as error:

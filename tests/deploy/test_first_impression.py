@@ -28,7 +28,7 @@ from kicheck import knowledge
 from kicheck.texts import Texts
 from tests.deploy.conftest import REPO, render_nginx_conf
 from tests.e2e.driver import Tab
-from ui.common import tab_title
+from ui.common import TOP_SPACE_STYLE, tab_title
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -225,6 +225,12 @@ def test_each_document_title_is_the_one_the_app_sets() -> None:
     pages |= {"/sources": ("sources.title", "nav.sources")}
     for path, keys in pages.items():
         assert HEADS[path].title == tab_title(t, *keys), path
+
+
+def test_the_head_holds_the_apps_own_top_space_rule() -> None:
+    """The style the head brings is the app's own (no shift when the app's copy arrives), word for word."""
+    assert TOP_SPACE_STYLE.replace("'", '"') == render_nginx_conf.TOP_SPACE_STYLE  # nginx strings take no '
+    assert render_nginx_conf.TOP_SPACE_STYLE in render_nginx_conf.head_html(HEADS["/"], ORIGIN)
 
 
 def test_the_image_script_draws_the_committed_images(tmp_path: Path) -> None:
