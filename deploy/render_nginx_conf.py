@@ -242,9 +242,12 @@ def page_documents(public_url: str | None, public_dir: str | os.PathLike[str] | 
     """
     if public_url is not None and not _PUBLIC_URL.fullmatch(public_url):
         raise ValueError(f"public URL must be scheme://host[:port], got {public_url!r}")
-    origin = public_url or "ORIGIN"  # ORIGIN: nginx's own $scheme://$http_host, filled in below
+    origin = public_url or "ORIGIN"  # ORIGIN: $kicheck_origin, the request's own scheme and checked Host
     blocks = []
     for path, page in PAGE_HEADS.items():
+        # rel="icon", not "shortcut icon": Streamlit's frontend sets the href of link[rel='shortcut icon'] to
+        # page_icon's /media/ copy of static/icon.png once the app runs; this file is the same drawing
+        # (deploy/make_images.py), so the tab keeps it and that request is spared.
         replace = [
             ('<html lang="en">', '<html lang="de">'),
             (
