@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 import pytest
+from babel.dates import format_date
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -243,8 +244,25 @@ def test_the_image_script_draws_the_committed_images(tmp_path: Path) -> None:
     sizes = {path.name: Image.open(path).size for path in written}
     assert sizes == {"favicon.ico": (48, 48), "apple-touch-icon.png": (180, 180), "og-image.png": (1200, 630)}
     for path in written:
+        # Same Pillow (pinned) and the same font file (Streamlit's, pinned): the same pixels. Compared as
+        # pixels, not bytes, so another zlib's PNG compression alone does not fail it.
         committed = REPO / "deploy" / "public" / path.relative_to(tmp_path)
-        assert Image.open(committed).size == Image.open(path).size, committed
+        made, kept = Image.open(path), Image.open(committed)
+        assert (made.mode, made.size) == (kept.mode, kept.size), committed
+        assert made.tobytes() == kept.tobytes(), f"{committed} is stale: run deploy/make_images.py"
+
+
+def test_the_noscript_sources_are_the_knowledge_bases_own() -> None:
+    """The sources a reader without JavaScript gets are current sources of data/sources.yaml, with the dates
+    they were published (the noscript text must not say more than the knowledge base)."""
+    k = knowledge.default()
+    by_url = {source.url: source for source in k.sources.values()}
+    for name, url in render_nginx_conf._NOSCRIPT_SOURCES:
+        assert url in by_url, f"{url} is not a current source in data/sources.yaml"
+        published = by_url[url].published
+        if published is not None:
+            day = format_date(published, "d. MMMM y", locale="de")  # "14. April 2025"
+            assert day in name, (name, day)
 
 
 _CONSOLE_PAGES = ("/", RESULTS[0], "/timeline", "/sources")
