@@ -35,7 +35,7 @@ def timeline_table(timeline: Timeline, t: Texts) -> pd.DataFrame:
 
 
 def build_result(answers: Answers, knowledge: Knowledge, today: date, link: str) -> Result:
-    t = Texts(knowledge, answers.lang)
+    t = Texts(knowledge, answers.lang, for_child=answers.for_child)
     verdict = decide(answers, knowledge, today)
     view = result_view(verdict, t)
     timeline = build(verdict, t)
