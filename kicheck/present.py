@@ -269,7 +269,7 @@ def version_line(t: Texts) -> str:
 
 
 def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
-    out = []
+    out = [t("result.for_child")] if verdict.answers.for_child and verdict.services else []
     if verdict.age_assumed and verdict.services:
         out.append(t("note.age_assumed"))
     out += _age_from_link(verdict, t)

@@ -33,6 +33,8 @@ t: Texts = texts()
 decoded = decode(query_lists(), today())
 # A link without lang= opens in the language the visitor already chose (the link's own lang= wins).
 answers = replace(decoded.answers, lang=t.lang)
+# A parent's link (who=child): the page speaks of "Ihr Kind" throughout.
+t = replace(t, for_child=answers.for_child)
 
 
 def link_notice() -> None:
