@@ -190,8 +190,8 @@ def asks_ai(draft: Draft) -> bool:
 def missing(draft: Draft) -> list[str]:
     """What must be answered before a result can be given: no answer the person did not choose counts.
 
-    'who', 'bd', 'svc', 'ai', 'obj_<service>' for an objection question not answered, and 'date_<service>'
-    for an objection "on this day" without a valid day.
+    'who', 'bd', 'svc', 'ai', 'linked', 'obj_<service>' for an objection question not answered, and
+    'date_<service>' for an objection "on this day" without a valid day.
     """
     gaps = [] if draft.who else ["who"]
     if asks_birthdate(draft) and draft.birthdate is None:
@@ -200,6 +200,8 @@ def missing(draft: Draft) -> list[str]:
         return [*gaps, "svc"]
     if asks_ai(draft) and not draft.ai:
         gaps.append("ai")
+    if set(OBJECTION_CAPABLE) <= set(draft.services) and draft.linked is None:
+        gaps.append("linked")
     for service in OBJECTION_CAPABLE:
         if service not in draft.services:
             continue

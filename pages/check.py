@@ -157,6 +157,7 @@ def linked_question() -> None:
             key=key("linked"),
         )
         why("why.linked")
+        complain("linked", "check.missing_linked")
 
 
 def day_question(service: str, name: str) -> None:

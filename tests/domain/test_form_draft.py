@@ -93,7 +93,7 @@ ME = {"who": "self"}
             Draft(
                 **ME, services=["fb", "ig"], ai=["nowhere"], objection={"fb": "by_deadline", "ig": "on_date"}
             ),
-            ["date_ig"],
+            ["linked", "date_ig"],
         ),
         # a hidden question (Instagram not chosen) is not asked
         (Draft(**ME, services=["fb"], ai=["nowhere"], objection={"fb": "not_yet", "ig": "on_date"}), []),

@@ -21,15 +21,15 @@ from kicheck import clock
 from kicheck.texts import Texts
 from tests.e2e.conftest import CONFIG_RELOADED, new_context
 from tests.e2e.driver import Tab, host, unfold_ics
-from tests.e2e.questionnaire import choose, pick, submit, type_age, type_date
+from tests.e2e.questionnaire import choose, for_me, pick, submit, type_age, type_date
 
 pytestmark = pytest.mark.browser
 
 # Distinctive answers, so finding them in the server log cannot be a coincidence.
 AGE = 37
 OBJECTED_FB = date(2025, 7, 14)  # a day that appears nowhere in the app's content
-# "I don't know" (linked) stays an unknown in the link (v1.1). Instagram keeps its default "not yet": the page
-# tells the person to object now, so the .ics reminds them to check the confirmation e-mail.
+# "I don't know" (linked) stays an unknown in the link (v1.1). Instagram: "not yet": the page tells the person
+# to object now, so the .ics reminds them to check the confirmation e-mail.
 SHARED_PATH = f"/result?v=1.1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&linked=unknown&obj_fb=2025-07-14"
 EXPECTED = {"fb": "partly", "ig": "in_use", "wa": "in_use"}
 # Every way the answers could be written into a log line: link parameters and the dates in any format.
@@ -69,6 +69,7 @@ class Journey:
 
 
 def answer_questions(tab: Tab, t: Texts) -> None:
+    for_me(tab, t)
     type_age(tab, t, AGE)
     for code in ("fb", "ig", "wa"):
         pick(tab, "q-svc", t.service(code))
@@ -77,6 +78,7 @@ def answer_questions(tab: Tab, t: Texts) -> None:
     choose(tab, t("q.linked"), t("answer.linked_unknown"))
     choose(tab, t("q.objection", service="Facebook"), t("answer.objection_on_date"))
     type_date(tab, t("q.objection_date", service="Facebook"), "q-obj-fb", OBJECTED_FB)
+    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_not_yet"))
     submit(tab, t)
     expect(tab.page).to_have_url(re.compile(r"/result\?"))
     expect(tab.key("share")).to_be_visible()

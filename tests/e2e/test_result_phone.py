@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from kicheck.texts import Texts
 from tests.e2e.driver import Tab
-from tests.e2e.questionnaire import PHONE, pick, submit
+from tests.e2e.questionnaire import PHONE, choose, for_me, pick, submit
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,10 @@ def open_menu_entry(tab: Tab, t: Texts, name: str) -> None:
 def test_menu_result_entry_opens_the_current_result(phone, de):
     """After a check, the menu's Result entry (from another page) opens that person's result, not an empty one."""
     phone.open("/")
+    for_me(phone, de)
     pick(phone, "q-svc", de.service("ig"))
+    pick(phone, "q-ai", de("answer.ai_none"))
+    choose(phone, de("q.objection", service="Instagram"), de("answer.objection_not_yet"))
     submit(phone, de)
     expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=ig"))
     open_menu_entry(phone, de, de("nav.sources"))
