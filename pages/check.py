@@ -23,6 +23,7 @@ from kicheck.answers import (
 )
 from ui import questionnaire as form
 from ui.common import (
+    SUBMITTED,
     arrived,
     footer,
     header,
@@ -220,6 +221,7 @@ if form.asked() and form_draft.missing(draft):
 elif clicked:
     answers = stamped(form_draft.answers_from_draft(draft, t.lang), today(), kb().meta.version)
     remember(answers)
+    st.session_state[SUBMITTED] = True
     st.switch_page("pages/result.py", query_params=params(answers))
 st.caption(t("check.privacy"))
 footer(t)

@@ -15,6 +15,7 @@ from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from ui import result_parts as part
 from ui.common import (
+    SUBMITTED,
     base_url,
     footer,
     header,
@@ -89,11 +90,11 @@ def downloads() -> None:
     with st.container(key="downloads"):
         st.header(t("result.downloads"), anchor=False)
         st.download_button(
-            t("result.download_md"),
-            data=result.markdown,
-            file_name=t("file.md"),
-            mime="text/markdown",
-            key="download-md",
+            t("result.download_summary"),
+            data=result.summary_html,
+            file_name=t("file.summary"),
+            mime="text/html",
+            key="download-summary",
             on_click="ignore",
             icon=":material/description:",
         )
@@ -135,7 +136,11 @@ view = result.view
 changes = entries_since(kb(), decoded.answers.knowledge_version, answers.services)
 part.knowledge_notices(changes, today(), t)
 
-st.header(view.summary, anchor=False)
+with st.container(key="summary"):
+    st.header(view.summary, anchor=False)
+if st.session_state.pop(SUBMITTED, False):
+    # Just submitted on the check page: the page script moves the keyboard focus to the headline above.
+    st.html("<span hidden data-focus-here></span>")
 for note in view.notes:
     st.caption(note)
 part.verdict_cards(view)
