@@ -60,8 +60,14 @@ PEOPLE: dict[str, Answers] = {
         ai=frozenset({"wa"}),
         objections={"ig": date(2025, 9, 14)},
     ),
+    # The parent does not know what the child's profile says about the birth date (judged on the safe side).
     "parent for a 15-year-old, Instagram": Answers(
-        lang="de", age=15, services=frozenset({"ig"}), public=frozenset({"ig"})
+        lang="de",
+        age=15,
+        services=frozenset({"ig"}),
+        public=frozenset({"ig"}),
+        for_child=True,
+        birthdate_unknown=True,
     ),
     "no account, friends' photos": Answers(lang="de", age=52),
     "English desktop user": Answers(
@@ -77,6 +83,9 @@ PEOPLE: dict[str, Answers] = {
 
 def page_texts(view: ResultView, t: Texts, ics: bool, expanded: bool = False) -> list[str]:
     """The texts of the result page's main area, in its order (the module docstring says what is left out).
+
+    The summary's first sentence is the heading, the rest stands under it; below: the notes (e.g. "this result
+    is for your child"), the cards.
 
     expanded=False: what the page shows before any tap (an expander's label, not its content);
     expanded=True: with every expander opened (the unclear points, "More about this").
@@ -117,8 +126,8 @@ def page_texts(view: ResultView, t: Texts, ics: bool, expanded: bool = False) ->
                     out.append(point.text)
                     out += [f"{who}: {says}" for who, says in point.claims]
     out += [t("result.timeline"), t("result.timeline_table")]
-    out += [t("result.share"), t("result.copy"), t("result.share_note")]
-    out += [t("result.downloads"), t("result.download_md")]
+    out += [t("result.share"), t("result.share_button"), t("result.copy"), t("result.share_note")]
+    out += [t("result.downloads"), t("result.download_summary")]
     out.append(t("result.download_ics") if ics else t("result.no_reminder"))
     out += [t("result.change"), t("result.to_chronology"), t("result.to_sources")]
     return [text for text in out if text.strip()]
@@ -216,7 +225,8 @@ def measure(knowledge: Knowledge, answers: Answers, lang: str, expanded: bool = 
     """The figures of one answer set's result page in `lang`, before any tap or with every expander opened."""
     answers = Answers(**{**answers.__dict__, "lang": lang})
     result = build_result(answers, knowledge, TODAY, "https://example.invalid/result")
-    texts = page_texts(result.view, Texts(knowledge, lang), result.ics is not None, expanded)
+    t = Texts(knowledge, lang, for_child=answers.for_child)
+    texts = page_texts(result.view, t, result.ics is not None, expanded)
     return figures(texts, result.view.headline, lang)
 
 

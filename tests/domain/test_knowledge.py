@@ -35,6 +35,8 @@ def all_texts(k):
     for aid, a in k.actions.items():
         yield f"actions.yaml:{aid}.title", a.title
         yield f"actions.yaml:{aid}.why", a.why
+        if a.details:
+            yield f"actions.yaml:{aid}.details", a.details
     for fid, f in k.forms.items():
         yield f"forms.yaml:{fid}.title", f.title
         yield f"forms.yaml:{fid}.requires", f.requires

@@ -66,21 +66,21 @@ def test_summary_and_card_for_a_minors_chats(query, summary_key, window_keys, kb
     ("query", "expected"),
     [
         # WhatsApp's Meta AI chats: whether they are used at all is unclear (F18): an assumption, said so
-        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does."),
+        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp it is open whether Meta uses your data. To be safe, we assume it does."),
         ("age=34&svc=fb,ig", "Bei Facebook und Instagram nutzt Meta Ihre Daten für KI-Training."),
         # In use, assumed and Partly protected at once: each is said, with its services
         ("lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_fb=2025-07-01",
          "On Instagram, Meta uses your data for AI training. "
-         "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does. "
-         "On Facebook your objection came after training started:"),
+         "On WhatsApp it is open whether Meta uses your data. To be safe, we assume it does. "
+         "On Facebook your objection came after training started."),
         ("age=34&svc=fb,ig&obj_fb=2025-07-01&obj_ig=2025-08-01",
-         "Bei Facebook und Instagram kam Ihr Widerspruch nach dem Trainingsbeginn:"),
+         "Bei Facebook und Instagram kam Ihr Widerspruch erst nach dem Start des Trainings."),
         # Threads (F3), a person who may still be 17 (F10), an objection perhaps before 18 (R4): assumptions
         ("age=30&svc=th", "Bei Threads ist offen, ob Meta Ihre Daten nutzt"),
         ("age=16&svc=fb&d=2025-09-01", "Bei Facebook ist offen, ob Meta Ihre Daten nutzt"),
         ("age=17&bd=wrong&svc=fb", "Bei Facebook ist offen, ob Meta Ihre Daten nutzt"),
         ("age=18&svc=ig&obj_ig=2025-07-01", "Bei Instagram ist offen, ob Meta Ihre Daten nutzt"),
-        ("lang=en&age=34&svc=fb&obj_fb=2025-05-01", "You are protected:"),
+        ("lang=en&age=34&svc=fb&obj_fb=2025-05-01", "You are protected."),
         ("lang=en&svc=none", "You have no Meta account"),
     ],
 )  # fmt: skip
@@ -88,6 +88,24 @@ def test_summary_names_the_services_and_says_every_status_that_occurs(query, exp
     """The top sentence names the services ("On Instagram and WhatsApp"), and a late objection is not hidden
     behind another service that is in use."""
     assert view(query, kb).summary.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "headline"),
+    [
+        ("lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_fb=2025-07-01", "On Instagram, Meta uses your data for AI training."),
+        ("age=34&svc=fb,ig&obj_fb=2025-07-01&obj_ig=2025-08-01",
+         "Bei Facebook und Instagram kam Ihr Widerspruch erst nach dem Start des Trainings."),
+        ("age=17&svc=fb&d=2026-05-29", None),  # "unter 18 sind." and "18. Geburtstag" do not end the headline early
+        ("svc=none", "Sie haben kein Konto bei Meta."),
+    ],
+)  # fmt: skip
+def test_headline_is_the_summary_first_sentence_and_the_rest_follows(query, headline, kb):
+    """The page's heading is the summary's first sentence; the rest stands right under it: nothing is lost."""
+    v = view(query, kb)
+    if headline is not None:
+        assert v.headline == headline
+    assert " ".join(p for p in (v.headline, v.headline_rest) if p) == v.summary
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from bench.readability import (
 
 # The German goal is WSTF <= 7 and Flesch >= 60 on every page (issue 17). Not reached yet on every page: these
 # bounds are today's worst page (see the report in the commit), so no page may get harder to read than that.
-WSTF_WORST_TODAY = 9.3
+WSTF_WORST_TODAY = 9.2
 FLESCH_DE_WORST_TODAY = 55.0
 
 

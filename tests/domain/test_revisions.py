@@ -22,7 +22,8 @@ def texts(kb, *ids):
     out = []
     for i in ids:
         record = kb.facts.get(i) or kb.actions[i]
-        parts = (record.text,) if hasattr(record, "text") else (record.title, record.why)
+        parts = (record.text,) if hasattr(record, "text") else (record.title, record.why, record.details)
+        parts = [p for p in parts if p is not None]
         out += [p.de.lower() + " " + p.en.lower() for p in parts]
     return " ".join(out)
 

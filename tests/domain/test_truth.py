@@ -16,7 +16,7 @@ def all_texts(kb, lang):
         out += [fact.topic(lang), fact.text(lang)]
         out += [part(lang) for claim in fact.claims for part in (claim.who, claim.says)]
     for action in kb.actions.values():
-        out += [action.title(lang), action.why(lang)]
+        out += [action.title(lang), action.why(lang)] + ([action.details(lang)] if action.details else [])
     for form in kb.forms.values():
         out += [form.title(lang), form.requires(lang)]
     for category in kb.categories.values():
@@ -147,8 +147,8 @@ ACTION_SAYS = [
     ("others_posts", "de", "Daten aus dem Internet und aus lizenzierten Quellen"),
     ("others_posts", "en", "data from the internet and licensed sources"),
     # finding 19, R3: whether deleting the chat deletes it at Meta is not stated
-    ("wa_delete_chats", "de", "ob er damit auch bei Meta gelöscht wird, ist nicht gesagt"),
-    ("wa_delete_chats", "en", "whether that also deletes it at Meta is not stated"),
+    ("wa_delete_chats", "de", "Ob er damit auch bei Meta gelöscht wird, ist nicht gesagt"),
+    ("wa_delete_chats", "en", "Whether that also deletes it at Meta is not stated"),
 ]
 
 
