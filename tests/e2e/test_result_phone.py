@@ -7,11 +7,15 @@ only an English hover icon, and the menu's Result entry said "this link holds no
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
+from bench.readability import PEOPLE
+from kicheck.answers import encode
 from kicheck.texts import Texts
+from kicheck.verdict import decide
 from tests.e2e.driver import Tab
 from tests.e2e.questionnaire import PHONE, choose, for_me, pick, submit
 from ui.common import STREAMLIT_WORDS
@@ -142,3 +146,19 @@ def test_one_language_per_page(phone, kb, lang, path):
     assert not [s for s in strings if any(word in s for word in ENGLISH)] or lang == "en"
     foreign = other_language_words(kb, lang)
     assert sorted({s for s in strings if s in foreign}) == []
+
+
+@pytest.mark.parametrize("person", list(PEOPLE), ids=[p.split(",")[0] for p in PEOPLE])
+def test_first_action_starts_on_the_first_phone_screen_for_the_five_people(phone, kb, report, person):
+    """Issue 17: verdict, then the first action on the first screen (375 x 812) for each of the five people.
+
+    On i17b's base (main 18db1b0) the 24-year-old's first action started at 894 px under a 37-word headline."""
+    answers = PEOPLE[person]
+    first = decide(answers, kb, date.today()).actions[0].id  # the server judges as of today
+    phone.open("/result?" + encode(answers))
+    action = phone.key(f"action-{first}")
+    expect(action).to_be_visible()
+    top = action.bounding_box()["y"]
+    headline = phone.key("summary").bounding_box()
+    report.note(f"first action on a 375 x 812 phone: {person}", f"{first} starts at {top:.0f} px")
+    assert headline["y"] < top < PHONE["height"]
