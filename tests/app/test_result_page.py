@@ -58,10 +58,11 @@ def test_each_scenario_shows_its_statuses_and_actions(open_page, scenario):
 def test_summary_sentence_on_top(open_page):
     """The summary names the services still in use, and those with a late objection."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01")
-    assert at.header[0].value.startswith(
-        "On Facebook, Meta uses your data for AI training. "
-        "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does. "
-        "On Instagram your objection came after training started:"
+    # The summary's first sentence is the heading (short on a phone); the rest stands right under it.
+    assert at.header[0].value == "On Facebook, Meta uses your data for AI training."
+    assert " ".join(texts_in(at, "summary")) == (
+        "On WhatsApp it is open whether Meta uses your data. To be safe, we assume it does. "
+        "On Instagram your objection came after training started."
     )
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-01-01")
     assert at.header[0].value.startswith("Sie sind geschützt")
@@ -185,7 +186,7 @@ def test_share_link_is_canonical(open_page, kb):
     body = next(el.proto.body for el in _walk(at.get_by_key("share")) if el.type == "html")
     assert f'readonly value="{html.escape(link)}"' in body  # the link itself, to select and copy by hand
     assert "data-share-link" in body  # the phone's share sheet, where there is one
-    assert "nothing else" in " ".join(texts_in(at, "share"))
+    assert "Nothing else" in " ".join(texts_in(at, "share"))
 
 
 def test_downloads_summary_page_and_calendar(open_page, downloads):
