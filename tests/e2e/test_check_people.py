@@ -13,6 +13,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import expect
 
+from kicheck.present import headline_and_rest
 from kicheck.texts import Texts
 from tests.e2e.questionnaire import choose, for_me, option, pick, submit, type_age
 
@@ -45,7 +46,7 @@ def test_a_parent_checks_for_a_child_and_nothing_is_assumed(phone, de, parent):
     url = unquote(phone.page.url)
     assert "who=child" in url and "bd=unknown" in url and "v=1.2" in url
     expect(phone.page.get_by_role("heading", name=parent("result.title"), level=1)).to_be_visible()
-    summary = parent("summary.in_use_assumed", services="Instagram")
+    summary = headline_and_rest(parent("summary.in_use_assumed", services="Instagram"))[0]
     expect(phone.page.get_by_role("heading", name=summary)).to_be_visible()
     expect(phone.key("status-ig")).to_contain_text(de("status.in_use"))
     expect(phone.page.get_by_text(parent("result.for_child"))).to_be_visible()
@@ -71,5 +72,5 @@ def test_unsure_answers_are_answers_and_judged_on_the_safe_side(phone, de):
     expect(phone.page).to_have_url(re.compile(r"/result\?.*ai=unknown.*obj_fb=unknown"))
     expect(phone.page.get_by_text(de("reason.objection_unknown"))).to_be_attached()
     expect(phone.page.get_by_text(de("reason.ai_unknown")).first).to_be_attached()
-    summary = de("summary.in_use_assumed", services="Facebook und WhatsApp")
+    summary = headline_and_rest(de("summary.in_use_assumed", services="Facebook und WhatsApp"))[0]
     expect(phone.page.get_by_role("heading", name=summary)).to_be_visible()

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import expect
 
+from kicheck.present import headline_and_rest
 from kicheck.texts import Texts
 from tests.e2e.driver import Tab
 from tests.e2e.questionnaire import (
@@ -146,14 +147,17 @@ def test_a_check_without_any_service_choice_asks_back(phone, de):
     pick(phone, "q-svc", de("answer.no_account"))
     submit(phone, de)
     expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=none"))
-    expect(phone.page.get_by_text(de("summary.no_services"))).to_be_visible()
+    # The summary's first sentence is the heading; the rest stands under it.
+    headline, rest = headline_and_rest(de("summary.no_services"))
+    expect(phone.page.get_by_role("heading", name=headline)).to_be_visible()
+    expect(phone.page.get_by_text(rest)).to_be_visible()
 
 
 def test_a_link_without_services_is_a_notice_not_a_verdict(phone, de):
     """A result link without svc shows a notice and the way to the check, not the no-account verdict."""
     phone.open("/result?v=1&lang=de&age=30")
     expect(phone.key("no-services")).to_contain_text(de("result.no_services"))
-    expect(phone.page.get_by_text(de("summary.no_services"))).to_have_count(0)
+    expect(phone.page.get_by_text(headline_and_rest(de("summary.no_services"))[1])).to_have_count(0)
     phone.act(lambda: phone.key("no-services").get_by_role("link", name=de("result.start_check")).click())
     expect(phone.page.get_by_label(de("q.age"))).to_have_value("30")
 
