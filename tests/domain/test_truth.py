@@ -143,9 +143,10 @@ ACTION_SAYS = [
     # finding 14, F23
     ("hide_or_delete_earlier", "de", "soweit es noch nicht genutzt wurde"),
     ("hide_or_delete_earlier", "en", "as far as it has not been used yet"),
-    # finding 15, F22: the third-party form is for data from the internet and licensed sources
-    ("others_posts", "de", "Daten aus dem Internet und aus lizenzierten Quellen"),
-    ("others_posts", "en", "data from the internet and licensed sources"),
+    # finding 15, F22: the third-party form is for data from the internet and licensed sources (issue 16: the
+    # form has an action of its own, after what helps most)
+    ("third_party_form", "de", "Daten aus dem Internet und aus lizenzierten Quellen"),
+    ("third_party_form", "en", "data from the internet and licensed sources"),
     # finding 19, R3: whether deleting the chat deletes it at Meta is not stated
     ("wa_delete_chats", "de", "ob er damit auch bei Meta gelöscht wird, ist nicht gesagt"),
     ("wa_delete_chats", "en", "whether that also deletes it at Meta is not stated"),
@@ -162,8 +163,14 @@ def test_action_says(kb, action, lang, words):
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("de", "Seit Februar 2026 läuft eine Sammelklage der Stiftung SOMI"),
-        ("en", "Since February 2026 the SOMI foundation's collective action"),
+        # issue 16, R14: SOMI's action is SOMI's statement (no court, case number or register entry found)
+        ("de", "Die Stiftung SOMI sagt, sie habe im Februar 2026"),
+        ("en", "The SOMI foundation says it started"),
+        # R14: Schleswig rejected the urgent application because it came too late; Amsterdam stayed the claims
+        ("de", "der in Schleswig, weil er zu spät kam"),
+        ("en", "the one in Schleswig because it came too late"),
+        ("de", "Amsterdam"),
+        ("en", "Amsterdam"),
     ],
 )
 def test_proceedings_line_names_the_running_action(kb, lang, words):
