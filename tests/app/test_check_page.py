@@ -112,14 +112,16 @@ PERSONS = [
         dict(
             age=34, svc=["fb", "ig", "wa"], pub=["ig"], ai=["wa"], linked="no", obj={"ig": date(2025, 7, 1)}
         ),
-        {"fb": "In use", "ig": "Partly protected", "wa": "In use"},
+        # issue 16: an assumed "In use" says so on its badge (WhatsApp's chats, F18)
+        {"fb": "In use", "ig": "Partly protected", "wa": "In use (assumed)"},
     ),
     (
         dict(age=29, svc=["fb", "ig"], linked="yes", obj={"fb": "by_deadline"}),
-        {"fb": "Protected", "ig": "Protected"},
+        # issue 16, R7: Instagram's protection rests on the Facebook objection (same e-mail address?)
+        {"fb": "Protected", "ig": "Protected (not certain)"},
     ),
     (dict(age=15, svc=["ig"], bd="ok"), {"ig": "Not affected"}),
-    (dict(age=15, svc=["ig"], bd="wrong", pub=["ig"]), {"ig": "In use"}),
+    (dict(age=15, svc=["ig"], bd="wrong", pub=["ig"]), {"ig": "In use (assumed)"}),
     (dict(age=50, svc=["ms", "app"], ai=["ms"]), {"ms": "In use", "app": "Not affected"}),
 ]
 
