@@ -156,12 +156,13 @@ def _window_text(sv: ServiceVerdict, t: Texts) -> str:
         return t("window.none")
     if sv.protection_uncertain:
         # Said on the card itself: the protection holds only if another account's objection counts here.
-        return t(
+        window = _plain_window(sv, t)
+        condition = t(
             f"window.uncertain_{sv.protection_rests_on}",
-            window=_plain_window(sv, t),
             service=t.service(sv.service),
             via=t.service(sv.objection_via or ""),
         )
+        return f"{window} {condition}" if window.endswith(".") else f"{window}. {condition}"
     if sv.assumed:
         # Said on the card itself, not only under "why": a person who objected before 18 must not read a bare
         # "used since" as if the app had lost their objection.
@@ -208,10 +209,15 @@ def _reason_params(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> dict[str, 
     return params
 
 
+_ASSUMED_REASON = {"reason.no_objection": "reason.no_objection_assumed"}
+
+
 def card(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> ServiceCard:
     k = t.knowledge
     params = _reason_params(sv, verdict, t)
-    reasons = tuple(t(key, **params) for key in sv.reasons)
+    # An assumed "In use" never gets the flat "without an objection your data is used" (F3, F18, R4).
+    keys = (_ASSUMED_REASON.get(key, key) if sv.assumed else key for key in sv.reasons)
+    reasons = tuple(t(key, **params) for key in keys)
     cats = tuple(
         Category(t.pick(k.categories[c].title), t.pick(k.categories[c].examples)) for c in sv.categories
     )
@@ -430,10 +436,14 @@ def _unnamed_objection_lines(decoded: Decoded, t: Texts) -> list[str]:
     ]
     lines = []
     for code in unnamed:
+        # Where it might have counted: services that follow it (Messenger, the app), and with linked accounts
+        # the other account of the Accounts Center group and the services that follow that one (Threads).
+        reach = {code} | ({*k.accounts_center} if code in k.accounts_center else set())
         followers = tuple(
             s
             for s in ordered(answers.services)
-            if code in k.services[s].follows and effective_objection(answers, s, k) is None
+            if (s in reach or reach & set(k.services[s].follows))
+            and effective_objection(answers, s, k) is None
         )
         if followers:
             lines.append(

@@ -402,6 +402,14 @@ RESULT_ROWS = [
     ("lang=de&age=30&svc=ig&pub=ig", ["Auf Instagram lässt sich nur das ganze Konto"], []),
     ("lang=en&age=30&svc=th", ["Profile and activity on Threads"], ["Always-public items", "Even with a private account: name"]),
     ("lang=de&age=30&svc=th", ["Profil und Aktivität auf Threads"], ["Immer öffentliche Angaben", "Auch bei privatem Konto: Name"]),
+    # --- found in the 30-set read: an assumed "In use" has no flat "without an objection your data is used"
+    ("lang=de&age=30&svc=th", ["- Ohne Widerspruch können Ihre Daten genutzt werden."], ["Ohne Widerspruch werden Ihre Daten genutzt."]),
+    ("lang=en&age=30&svc=th", ["- Without an objection, your data may be used."], ["Without an objection, your data is used."]),
+    # a condition after a window that is a full sentence starts a sentence of its own (no ". –")
+    ("lang=de&age=45&svc=fb,ig&linked=1&obj_ig=2025-08-01", ["(umstritten). Das gilt aber nur, wenn Ihr Widerspruch bei Instagram"], [". –"]),
+    ("lang=en&age=45&svc=fb,ig&linked=1&obj_ig=2025-08-01", ["(disputed). But only if your objection on Instagram"], [". –"]),
+    # "kam vor Ihrem 18. Geburtstag oder vielleicht davor" said "before, or maybe before"
+    ("lang=de&age=19&svc=ig&obj_ig=2025-06-01", ["Ihr Widerspruch kam sicher oder vielleicht vor Ihrem 18. Geburtstag."], ["oder vielleicht davor"]),
 ]  # fmt: skip
 
 
@@ -438,6 +446,10 @@ def test_v3_maybe_before_18_says_how_likely(lang, words):
         ("svc=wa&ai=wa&obj_fb=2025-05-01", "en", "Your objection on Facebook is therefore not counted. This changes nothing"),
         ("svc=ms&ai=ms&obj_fb=2025-05-01", "de", "Für Messenger hätte er womöglich gegolten"),
         ("svc=ms&ai=ms&obj_fb=2025-05-01", "en", "It might have covered Messenger"),
+        # 30-set read: with both Accounts Center services possible (linked=1 dropped too), a Facebook objection
+        # might have covered Instagram and Threads through it: never "this changes nothing"
+        ("svc=ig,th&linked=1&obj_fb=2025-05-01", "de", "Für Instagram und Threads hätte er womöglich gegolten"),
+        ("svc=ig,th&linked=1&obj_fb=2025-05-01", "en", "It might have covered Instagram and Threads"),
     ],
 )  # fmt: skip
 def test_v3_unnamed_objection_says_what_dropping_it_means(kb, link, lang, words):
