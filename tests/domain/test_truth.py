@@ -286,7 +286,7 @@ def test_v3_facts_say(kb, fact, lang, words):
         ("2025-07-18", "en", "Code of Practice"),  # R10
         ("2025-08-12", "de", "weil er zu spät kam"),  # R14
         ("2025-08-12", "en", "a party's claim"),
-        ("2025-10-01", "de", "auch die Schweiz"),  # R16
+        ("2025-10-01", "de", "auch für die Schweiz"),  # R16
         ("2025-10-15", "en", "Amsterdam court stays"),  # R14
         ("2026-01-23", "de", "KI-Figuren"),  # R16
         ("2026-02-23", "de", "SOMI sagt, sie habe"),  # R14
