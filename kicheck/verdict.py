@@ -183,7 +183,7 @@ def age_today(answers: Answers, today: date, start: date) -> AgeToday:
 
 
 def adult_for_meta(answers: Answers, today: date) -> bool:
-    """Meta goes by the profile: 18 or older, or a minor whose profile says 18+ (F10, F11).
+    """An adult for these rules: 18 or older, or a minor whose profile says 18+ (safe side: F10, F11, R11).
 
     The age is the one today, from `age` on the day the link was made: a link made by a 17-year-old and
     opened a year later is an adult's. Where the birthday makes today's age one of two numbers, the person is

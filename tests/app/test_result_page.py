@@ -331,6 +331,17 @@ def test_authority_picker_links_the_chosen_authority(open_page, kb):
     assert (hamburg.url) in [url for _, url in link_buttons(at, "action-complain_dpa")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"), [("de", "Behörde Ihres Bundeslands"), ("en", "the authority of your Land")]
+)
+def test_authority_picker_shows_the_chosen_authoritys_note(open_page, lang, words):
+    """Issue 16: the BfDI's note (for Meta, the Land's authority is competent) shows beside its link."""
+    at = open_page("/result", f"v=1&lang={lang}&age=30&svc=fb")
+    at.selectbox(key=f"dpa-{lang}").set_value("de").run()
+    notes = [c.value for c in at.get_by_key("action-complain_dpa").caption]
+    assert any(words in note for note in notes)
+
+
 def test_menu_result_entry_carries_the_latest_answers(open_page):
     """After a result, the menu's Result entry (on any page) links to that result, not to an empty page."""
     at = open_page("/result", "v=1.1&lang=en&age=30&svc=fb,ig&linked=1")
