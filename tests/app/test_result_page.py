@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import pytest
 
@@ -9,6 +11,7 @@ from kicheck.answers import decode_query
 from kicheck.verdict import Status
 from tests.app.conftest import (
     SVG,
+    _walk,
     chart_svg,
     link_buttons,
     share_link,
@@ -179,17 +182,20 @@ def test_share_link_is_canonical(open_page, kb):
         f"&d=2026-11-29&k={kb.meta.version}"  # the day the link is made here, and the knowledge it was judged with
     )
     assert share_link(at) == link
-    shared = " ".join(texts_in(at, "share"))
-    assert f"]({link})" in shared  # the link itself is clickable
-    assert "nothing else" in shared
+    body = next(el.proto.body for el in _walk(at.get_by_key("share")) if el.type == "html")
+    assert f'readonly value="{html.escape(link)}"' in body  # the link itself, to select and copy by hand
+    assert "data-share-link" in body  # the phone's share sheet, where there is one
+    assert "nothing else" in " ".join(texts_in(at, "share"))
 
 
-def test_downloads_markdown_and_calendar(open_page, downloads):
-    """The Markdown summary and the .ics reminder carry the result."""
+def test_downloads_summary_page_and_calendar(open_page, downloads):
+    """The summary (one HTML page a phone opens without an app, no script) and the .ics carry the result."""
     open_page("/result", "v=1&lang=en&age=16&svc=ig")
-    mime, md = downloads["meta-ai-check-result.md"]
-    assert mime.startswith("text/markdown")
-    assert "### Instagram: Not affected" in md.decode()
+    mime, page = downloads["meta-ki-check-result.html"]
+    assert mime.startswith("text/html")
+    text = page.decode()
+    assert '<html lang="en">' in text and 'Instagram: <span class="status">Not affected</span>' in text
+    assert "<script" not in text and "src=" not in text  # self-contained: nothing runs, nothing is fetched
     mime, ics = downloads["meta-ai-check-reminder.ics"]
     assert mime.startswith("text/calendar")
     assert b"BEGIN:VEVENT" in ics and b"DTSTART;VALUE=DATE:20271130" in ics
@@ -198,7 +204,7 @@ def test_downloads_markdown_and_calendar(open_page, downloads):
 def test_no_calendar_when_no_reminder_fits(open_page, downloads):
     """Nothing to remind of: no .ics button, a line saying so."""
     at = open_page("/result", "v=1&lang=en&age=40&svc=wa")
-    assert [b.key for b in at.download_button] == ["download-md"]
+    assert [b.key for b in at.download_button] == ["download-summary"]
     assert "needs no reminder" in " ".join(texts_in(at, "downloads"))
 
 

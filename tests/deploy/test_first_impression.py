@@ -170,7 +170,9 @@ def test_robots_txt_and_sitemap(edge: Edge) -> None:
     status, headers, body = get(edge, "/robots.txt")
     assert status == 200 and headers["content-type"].startswith("text/plain")
     rules = [line for line in body.decode().splitlines() if line and not line.startswith("#")]
-    assert rules == ["User-agent: *", "Disallow: /result", "Allow: /", f"Sitemap: {ORIGIN}/sitemap.xml"]
+    # no Disallow for /result: a crawler must fetch a result link to read its noindex (else it may list the
+    # bare URL, answers and all)
+    assert rules == ["User-agent: *", "Allow: /", f"Sitemap: {ORIGIN}/sitemap.xml"]
     status, headers, body = get(edge, "/sitemap.xml")
     assert status == 200 and "xml" in headers["content-type"]
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
