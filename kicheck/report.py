@@ -29,7 +29,8 @@ def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
     ]
     lines += [f"## {t('md.answers')}", ""]
     lines += [f"- {question}: {answer}" for question, answer in view.answers]
-    lines += ["", f"## {t('md.verdicts')}", ""]
+    # No heading over nothing: a person without an account has no service to judge.
+    lines += ["", f"## {t('md.verdicts')}", ""] if view.cards else [""]
     for card in view.cards:
         lines += [f"### {card.name}: {card.status_label}", "", card.window_text, ""]
         lines += [f"- {r}" for r in card.reasons]

@@ -27,6 +27,9 @@ OBJECTION_BEFORE_18 = "F11"
 # while the objection is fresh; months later "if none came, object again" would be wrong advice.
 CONFIRMATION_WINDOW = timedelta(days=14)
 REMINDER_KINDS = ("turn18", "confirmation")
+# F5's always-public items (name, username, profile picture, ...) are Facebook's and Instagram's; a service
+# without this category (Threads) never gets the "even with a private account" sentence.
+ALWAYS_PUBLIC = "always_public"
 
 
 class Status(StrEnum):
@@ -90,6 +93,17 @@ class ServiceVerdict:
     # Meta AI chats F18), the person may still be under 18, or their objection was not counted as it may have
     # come before 18 (R4). Judged "In use" to be on the safe side, and the page says it is an assumption.
     use_doubted: bool = False
+    # A Protected or Partly protected status that rests on another account's objection counting here, which
+    # nobody can confirm: "linked" (a linked Facebook/Instagram objection counts only under the same e-mail
+    # address, R7, and the app never asks for it), or the confidence of a `follows` route ("unclear": Threads
+    # via Instagram, F3; "reported": Messenger and the Meta AI app by a reading of Meta's wording, R13).
+    # None when the protection is the service's own objection's, or a confirmed route's.
+    protection_rests_on: str | None = None
+
+    @property
+    def protection_uncertain(self) -> bool:
+        """Protected (or partly) only if another account's objection counts here: said on card and on top."""
+        return self.status in (Status.PROTECTED, Status.PARTLY) and self.protection_rests_on is not None
 
     @property
     def assumed(self) -> bool:
@@ -169,7 +183,7 @@ def age_today(answers: Answers, today: date, start: date) -> AgeToday:
 
 
 def adult_for_meta(answers: Answers, today: date) -> bool:
-    """Meta goes by the profile: 18 or older, or a minor whose profile says 18+ (F10, F11).
+    """An adult for these rules: 18 or older, or a minor whose profile says 18+ (safe side: F10, F11, R11).
 
     The age is the one today, from `age` on the day the link was made: a link made by a 17-year-old and
     opened a year later is an adult's. Where the birthday makes today's age one of two numbers, the person is
@@ -325,11 +339,7 @@ def _extra_reasons(
         # Whether the data is used here at all is unclear (Threads F3, WhatsApp's Meta AI chats F18): judged
         # as in use, the safe side, and said so, so that "in use" does not read as settled.
         reasons.append("reason.in_use_assumed")
-    if (
-        status is Status.IN_USE
-        and service.affected_through == "public_content"
-        and service.code not in answers.public
-    ):
+    if status is Status.IN_USE and ALWAYS_PUBLIC in service.categories and service.code not in answers.public:
         reasons.append("reason.private_still_used")
     if answers.birthdate_wrong:
         reasons.append("reason.birthdate_wrong")
@@ -439,7 +449,17 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         or age.may_be_minor
         or service.use_doubted(conditions)
         or _unknowns_doubt_use(answers, service, objection),
+        protection_rests_on=_rests_on(objection) if status in (Status.PROTECTED, Status.PARTLY) else None,
     )
+
+
+def _rests_on(objection: EffectiveObjection | None) -> str | None:
+    """Whether a protection rests on another account's objection that may not count here (ServiceVerdict)."""
+    if objection is None or objection.via is None:
+        return None
+    if objection.how == "linked":
+        return "linked"
+    return None if objection.confidence == "confirmed" else objection.confidence
 
 
 # ---------------------------------------------------------------------------------------------- actions
@@ -470,6 +490,14 @@ def objection_actions(
     elif not adult:
         minors = tuple(s for s in own if by[s].objection is None)
         actions += [Action("object_minor", minors)] if minors else []
+        # A minor's Meta AI chats where there is no form of its own (Messenger, the app): whether they are
+        # used is unclear (F28); a Facebook or Instagram objection costs nothing and may cover them (R2, R13).
+        chats = tuple(
+            v.service
+            for v in verdicts
+            if v.minor_ai_chats and knowledge.services[v.service].follows and v.objection is None
+        )
+        actions += [Action("object_minor_for_chats", chats)] if chats else []
     else:
         # An objection that is not counted because it may have come before 18 (R4): "object again", never
         # "without an objection your data is used" to someone who did object.
@@ -479,6 +507,10 @@ def objection_actions(
         actions += [Action("object_again", again)] if again else []
         actions += [Action("object_linked", linked)] if len(linked) > 1 else []
         actions += [Action("object_service", rest)] if rest else []
+        # Protected only through the other linked account's objection, which counts only under the same
+        # e-mail address (R7): a second objection costs nothing and makes it certain.
+        sure = tuple(s for s in own if by[s].protection_uncertain and by[s].protection_rests_on == "linked")
+        actions += [Action("object_to_be_sure", sure)] if sure else []
     return actions + _follow_actions(verdicts, unprotected, knowledge)
 
 
@@ -546,7 +578,9 @@ def actions_for(
         actions.append(Action("keep_confirmation"))
     actions += _exposure_actions(verdicts, knowledge) + _ai_chat_actions(answers, verdicts, knowledge)
     if not answers.services:
-        actions.append(Action("others_posts"))  # what others post, the third-party form (F21, F22)
+        # What others post: first what helps most (ask the people, F21), then the third-party form with its
+        # limits (F22), which is not an objection.
+        actions += [Action("others_posts"), Action("third_party_form")]
     if any(v.status in (Status.IN_USE, Status.PARTLY) for v in verdicts):
         actions.append(Action("complain_dpa"))  # something is or was used: the authorities (F24)
     if not actions or (answers.services and all(a.id == "keep_confirmation" for a in actions)):
@@ -569,7 +603,13 @@ def reminders_due(
 ) -> tuple[Reminder, ...]:
     """Calendar reminders that fit: none is made up for a result that needs none."""
     out = []
-    public = any(knowledge.services[s].affected_through == "public_content" for s in answers.services)
+    # Public content, or Meta AI chats where a Facebook or Instagram objection may count (R2, R13): at 18
+    # the person should object (again), since one made before 18 may not count (R4).
+    public = any(
+        knowledge.services[s].affected_through == "public_content"
+        or (knowledge.services[s].objection is not None and s in answers.ai)
+        for s in answers.services
+    )
     if age.may_be_minor and public and age.birthday_18 is not None:
         # Under 18, possibly (the birthday is known only as a one-year range), or with an adult birth date on
         # the profile: an objection before 18 may not count (R4), so remind to object on or after the 18th

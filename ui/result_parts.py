@@ -12,7 +12,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from kicheck.authorities import authority_options, chosen_authority
+from kicheck.authorities import authority_note, authority_options, chosen_authority
 from kicheck.changelog import ChangesSince, changes_notice, stale_notice
 from kicheck.present import ActionItem, Category, ResultView, ServiceCard
 from kicheck.texts import Texts
@@ -108,6 +108,8 @@ def authority_picker(t: Texts) -> None:
     if authority is not None:
         kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
         st.link_button(f"{t(kind)}: {t.pick(authority.name)}", authority.url, width="stretch")
+        if note := authority_note(t.knowledge, chosen, t.lang):
+            st.caption(t("dpa.note", note=note))
 
 
 def knowledge_notices(changes: ChangesSince, today, t: Texts) -> None:

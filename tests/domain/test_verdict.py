@@ -475,7 +475,7 @@ def test_day_unknown_objection_is_never_given_a_day(kb):
             ["object_for_ai_chats", "keep_confirmation", "stop_meta_ai", "complain_dpa"],
         ),
         # no account: others' posts and the third-party form
-        ("age=34&svc=none", ["others_posts"]),
+        ("age=34&svc=none", ["others_posts", "third_party_form"]),
     ],
 )
 def test_actions_in_order_of_effect(query, expected, kb):
