@@ -140,7 +140,9 @@ part.knowledge_notices(changes, today(), t)
 with st.container(key="summary"):
     st.header(view.headline, anchor=False)
     if view.headline_rest:
-        st.markdown(view.headline_rest)
+        # Smaller than the heading's paragraph: the rest often repeats a card's detail, and the first action
+        # must still start on a phone's first screen (tests/e2e/test_result_phone.py).
+        st.caption(view.headline_rest)
 if st.session_state.pop(SUBMITTED, False):
     # Just submitted on the check page: the page script moves the keyboard focus to the headline above.
     st.html("<span hidden data-focus-here></span>")

@@ -71,7 +71,8 @@ def test_summary_sentence_on_top(open_page):
     assert at.header[0].value == "On Facebook, Meta uses your data for AI training."
     assert " ".join(texts_in(at, "summary")) == (
         "On WhatsApp it is open whether Meta uses your data. To be on the safe side, we assume it does. "
-        "On Instagram your objection came after training started."
+        "On Instagram your objection came after training started. What is added since your objection is kept out. "
+        "Earlier content may still be used (disputed)."
     )
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-01-01")
     assert at.header[0].value.startswith("Sie sind geschützt")
