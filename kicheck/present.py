@@ -274,6 +274,7 @@ def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
         out.append(t("note.age_assumed"))
     out += _age_from_link(verdict, t)
     out += _linked_unknown(verdict, t)
+    out += _if_known(verdict, t)
     span = verdict.adult_from
     if span is not None and not span.exact and span.latest > verdict.today:
         out.append(t("note.birthday_maybe_ahead", range=t.range(span)))
@@ -293,6 +294,22 @@ def _linked_unknown(verdict: Verdict, t: Texts) -> list[str]:
         for code, st in verdict.if_linked
     ]
     return [t("note.linked_unknown", changes="; ".join(changes))]
+
+
+def _if_known(verdict: Verdict, t: Texts) -> list[str]:
+    """Each "I don't know" was judged on the safe side: say what holds if the person finds out otherwise."""
+    out = []
+    start = t.date(verdict.training_start)
+    for kind, changed in verdict.if_known:
+        if not changed:
+            out.append(t(f"note.if_known_{kind}_same", start=start))
+            continue
+        changes = "; ".join(
+            t("note.linked_change", service=t.service(code), status=t.status(status.value))
+            for code, status in changed
+        )
+        out.append(t(f"note.if_known_{kind}", start=start, changes=changes))
+    return out
 
 
 def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:
