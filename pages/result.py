@@ -17,6 +17,7 @@ from ui import result_parts as part
 from ui.common import (
     SUBMITTED,
     base_url,
+    check_page,
     footer,
     header,
     kb,
@@ -65,14 +66,14 @@ def no_services() -> None:
     """A link without svc: the notice above says so; no verdict is guessed, the check asks instead."""
     with st.container(key="no-services"):
         st.info(t("result.no_services"))
-        st.page_link("pages/check.py", label=t("result.start_check"), query_params=params(answers))
+        st.page_link(check_page(t), label=t("result.start_check"), query_params=params(answers))
     footer(t)
     st.stop()
 
 
 def change_answers(where: str) -> None:
     st.page_link(
-        "pages/check.py",
+        check_page(t),
         label=t("result.change"),
         query_params=params(answers),
         icon=":material/edit:",

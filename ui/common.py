@@ -122,6 +122,13 @@ def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] |
             aside()
 
 
+def check_page(t: Texts) -> st.Page:
+    """The questions at /check (app.py registers the same file at / too). A link to "pages/check.py" would
+    name the first page of that file, /, whose link is the bare query: relative to /result, that opens the
+    result again in a new tab. The page is known by its url_path, so this names the registered /check."""
+    return st.Page(Path(__file__).parents[1] / "pages" / "check.py", title=t("nav.check"), url_path="check")
+
+
 def menu(t: Texts) -> None:
     """The pages, one tap away on a phone too; Result opens the person's latest result of this session."""
     last = remembered()
