@@ -84,6 +84,8 @@ class ResultView:
     answers: tuple[tuple[str, str], ...]  # the answers in words: (question, answer)
     sources: tuple[SourceRef, ...]
     version_line: str
+    # For each "I don't know" (birth date, objection, Meta AI): what holds if the person finds out otherwise.
+    if_known: tuple[str, ...] = ()
 
 
 def summary(verdict: Verdict, t: Texts) -> str:
@@ -274,7 +276,6 @@ def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
         out.append(t("note.age_assumed"))
     out += _age_from_link(verdict, t)
     out += _linked_unknown(verdict, t)
-    out += _if_known(verdict, t)
     span = verdict.adult_from
     if span is not None and not span.exact and span.latest > verdict.today:
         out.append(t("note.birthday_maybe_ahead", range=t.range(span)))
@@ -296,8 +297,11 @@ def _linked_unknown(verdict: Verdict, t: Texts) -> list[str]:
     return [t("note.linked_unknown", changes="; ".join(changes))]
 
 
-def _if_known(verdict: Verdict, t: Texts) -> list[str]:
-    """Each "I don't know" was judged on the safe side: say what holds if the person finds out otherwise."""
+def if_known_lines(verdict: Verdict, t: Texts) -> tuple[str, ...]:
+    """Each "I don't know" was judged on the safe side: say what holds if the person finds out otherwise.
+
+    Shown with the reasons, not above the verdict: they explain it, and the verdict and first step keep the
+    phone's first screen."""
     out = []
     start = t.date(verdict.training_start)
     for kind, changed in verdict.if_known:
@@ -309,7 +313,7 @@ def _if_known(verdict: Verdict, t: Texts) -> list[str]:
             for code, status in changed
         )
         out.append(t(f"note.if_known_{kind}", start=start, changes=changes))
-    return out
+    return tuple(out)
 
 
 def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:
@@ -330,6 +334,7 @@ def result_view(verdict: Verdict, t: Texts) -> ResultView:
         answers=answers_in_words(verdict.answers, t),
         sources=sources_for(facts_behind(verdict, t), t),
         version_line=version_line(t),
+        if_known=if_known_lines(verdict, t),
     )
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
+from kicheck import report
 from kicheck.answers import decode_query
-from kicheck.present import notes
+from kicheck.present import if_known_lines, notes, result_view
 from kicheck.texts import Texts
 from kicheck.verdict import Status, as_if_known, decide
 from tests.conftest import TODAY
@@ -55,7 +57,22 @@ def test_the_page_says_it_in_every_language_and_voice(kb, lang, child):
     query = f"v=1.2&lang={lang}{who}&age=15&bd=unknown&svc=ig,wa&ai=unknown&obj_ig=unknown"
     verdict = decide(decode_query(query, TODAY).answers, kb, TODAY)
     t = Texts(kb, lang, for_child=child)
-    shown = notes(verdict, t)
+    shown = if_known_lines(verdict, t)
+    assert result_view(verdict, t).if_known == shown
+    assert not set(shown) & set(notes(verdict, t))  # with the reasons, not above the verdict
     for kind in ("bd", "obj", "ai"):
         assert any(line.startswith(t(f"note.if_known_{kind}", changes="", start="")[:12]) for line in shown)
     assert all("{" not in line for line in shown)
+
+
+def test_the_summary_download_says_it_too(kb):
+    """The summary file carries what the page says (escaped as the template escapes)."""
+    query = "v=1.2&lang=en&age=40&svc=fb,wa&ai=unknown&obj_fb=unknown"
+    verdict = decide(decode_query(query, TODAY).answers, kb, TODAY)
+    t = Texts(kb, "en")
+    view = result_view(verdict, t)
+    page = report.summary_html(view, verdict, t, "https://example.org/result?x")
+    text = report.markdown(view, verdict, t, "https://example.org/result?x")
+    for line in view.if_known:
+        assert str(escape(line)) in page
+        assert line in text
