@@ -6,7 +6,7 @@ APP_OK := $(VENV)/.app-installed
 DEV_OK := $(VENV)/.dev-installed
 PORT   ?= 8501
 
-.PHONY: run test lint unit browser-tests bench readability fuzz system-packages clean
+.PHONY: run test lint unit browser-tests bench fuzz system-packages clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -41,10 +41,6 @@ test: $(DEV_OK) system-packages lint
 
 bench: $(DEV_OK) system-packages
 	$(PY) -m bench
-
-# How plain the result page reads (textstat: Wiener Sachtextformel, Flesch), over five people and 50 links.
-readability: $(DEV_OK)
-	$(PY) -m bench.readability
 
 # 10,000 generated link maps through the decoder and the whole result build; fails on any exception.
 fuzz: $(DEV_OK)

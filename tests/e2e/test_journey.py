@@ -8,6 +8,7 @@ the server's log is searched for the answers.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -60,8 +61,8 @@ class Journey:
     url_in_english: str
     verdicts_in_english: dict[str, str]
     action_links: list[str]
-    markdown_name: str
-    markdown: str
+    summary_name: str
+    summary: str  # the summary page's text, HTML entities read back
     ics_name: str
     ics: str
     requests: list[str]
@@ -122,11 +123,11 @@ def journey(browser, server, kb) -> Journey:
             .locator("a[href^='http']")
             .evaluate_all("as => as.map(a => a.getAttribute('href'))")
         )
-        md_name, markdown = download(tab, "download-md")
+        summary_name, summary = download(tab, "download-summary")
         ics_name, ics = download(tab, "download-ics")
         return Journey(
             verdicts, link, clipboard, shared_verdicts, tab.page.url, tab.verdicts(), actions,
-            md_name, markdown, ics_name, ics, tab.requests + other.requests, tab.dialogs + other.dialogs,
+            summary_name, html.unescape(summary), ics_name, ics, tab.requests + other.requests, tab.dialogs + other.dialogs,
         )  # fmt: skip
     finally:
         context.close()
@@ -161,14 +162,15 @@ def test_language_switch_translates_and_keeps_the_language_in_the_link(journey, 
     assert journey.verdicts_in_english == labels(kb, "en")
 
 
-def test_markdown_summary_holds_the_verdicts_and_the_form_links(journey, kb):
-    """The Markdown download names each service with its verdict and carries every link the actions show."""
-    assert journey.markdown_name.endswith(".md")
+def test_summary_page_holds_the_verdicts_and_the_form_links(journey, kb):
+    """The summary download (one HTML page) names each service with its verdict and carries every link the
+    actions show."""
+    assert journey.summary_name.endswith(".html")
     t = Texts(kb, "en")
     for code, label in labels(kb, "en").items():
-        assert f"{t.service(code)}: {label}" in journey.markdown
+        assert f'{t.service(code)}: <span class="status">{label}</span>' in journey.summary
     assert journey.action_links, "the actions show at least one link"
-    missing = [href for href in journey.action_links if href not in journey.markdown]
+    missing = [href for href in journey.action_links if f'href="{href}"' not in journey.summary]
     assert not missing
 
 
