@@ -118,9 +118,9 @@ def timeline() -> None:
         st.header(t("result.timeline"), anchor=False)
         timeline_chart(result, t("chart.alt", summary=view.summary))
         with st.expander(t("result.timeline_table")):
-            # st.table reads cells as Markdown ("27. Mai 2025 – …" became a numbered list): escaped, they are
-            # text. Not st.dataframe: its toolbar speaks English only.
-            st.table(result.table.map(part.plain), border="horizontal", hide_index=True)
+            # A plain HTML table of escaped text ("27. Mai 2025 – …" stays text, never a Markdown list). Not
+            # st.table or st.dataframe: they load Streamlit's 726 KiB Arrow formatting bundle for a few rows.
+            st.html(part.table_html(result.table))
 
 
 header(t, "result.title", "nav.result", aside=lambda: change_answers("top") if decoded.given else None)

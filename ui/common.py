@@ -104,6 +104,16 @@ def language_switch(t: Texts) -> None:
 TOP_SPACE_STYLE = "<style>[data-testid='stMainBlockContainer']{padding-top:4rem}</style>"
 
 
+def tab_title(t: Texts, title_key: str, tab_key: str) -> str:
+    """The browser tab's title. The start page (the check) leads with the name and the question, as a search
+    result and a shared link show it ("Meta-KI-Check – Nutzt Meta meine Daten für KI?"); every other page with
+    its own name ("Chronik – Meta-KI-Check"). The public deployment's documents carry the same German titles
+    before the app runs (deploy/render_nginx_conf.PAGE_HEADS; tests/deploy/test_first_impression.py)."""
+    if tab_key == "nav.check":
+        return f"Meta-KI-Check – {t(title_key)}"
+    return f"{t(tab_key)} – Meta-KI-Check"
+
+
 def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] | None = None) -> None:
     """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch.
 
@@ -111,7 +121,7 @@ def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] |
     "change answers").
     """
     _note_page(tab_key)
-    st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
+    st.set_page_config(page_title=tab_title(t, title_key, tab_key))
     st.html(TOP_SPACE_STYLE)
     st.title(t(title_key), anchor=False)
     # 99 + 71 + 146 px and two small gaps: one row on a 375 px phone (a medium gap wraps the last one).

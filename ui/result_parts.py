@@ -9,6 +9,7 @@ import html
 import re
 from collections import Counter
 
+import pandas as pd
 import streamlit as st
 
 from kicheck.authorities import authority_options, chosen_authority
@@ -26,6 +27,25 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 def plain(text: str) -> str:
     """Text that Markdown shows as it is (no link, emphasis, list or Streamlit directive made of it)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# The chart's facts as a plain HTML table. st.table/st.dataframe would load Streamlit's Arrow formatting
+# bundle (726 KiB uncompressed) for a few rows in a closed expander; this costs nothing extra on a phone.
+TABLE_STYLE = (
+    "<style>.kc-table{border-collapse:collapse;width:100%;font-size:.95rem}"
+    ".kc-table th,.kc-table td{text-align:left;vertical-align:top;padding:.4rem .5rem;"
+    "border-bottom:1px solid rgba(16,23,29,.15)}.kc-table th{font-weight:600}</style>"
+)
+
+
+def table_html(table: pd.DataFrame) -> str:
+    """A table of text: every header and cell HTML-escaped, so nothing in it is ever read as markup."""
+    head = "".join(f'<th scope="col">{html.escape(str(name))}</th>' for name in table.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return f'{TABLE_STYLE}<table class="kc-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def badge(card: ServiceCard) -> str:
