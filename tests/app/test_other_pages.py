@@ -45,11 +45,12 @@ def test_privacy_statement_says_what_the_link_contains(open_page):
     for key in (
         "(v)",
         "(lang)",
+        "(who",
         "(age)",
         "(bd",
         "(svc)",
         "(pub)",
-        "(ai)",
+        "(ai",
         "(linked",
         "obj_fb",
         "obj_ig",
