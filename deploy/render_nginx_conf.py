@@ -282,10 +282,13 @@ def page_documents(public_url: str | None, public_dir: str | os.PathLike[str] | 
         for path, page in PAGE_HEADS.items()
         if page.indexed and path != "/check"
     )
+    # No "Disallow: /result": a crawler that may not fetch a result link never sees its "noindex" and may list
+    # the bare URL, answers and all, when someone links it. Fetching it is harmless (one generic document, no
+    # answers in it, no session without a script run), and its X-Robots-Tag keeps it out of every index.
     robots = (
         "# Meta-KI-Check: the public pages may be found. A result link (/result?...) holds a\\n"
-        "# person's answers: it is never to be indexed (its pages also say X-Robots-Tag: noindex).\\n"
-        "User-agent: *\\nDisallow: /result\\nAllow: /\\n\\nSitemap: $kicheck_origin/sitemap.xml\\n"
+        "# person's answers: every result page says X-Robots-Tag: noindex, nofollow.\\n"
+        "User-agent: *\\nAllow: /\\n\\nSitemap: $kicheck_origin/sitemap.xml\\n"
     )
     blocks.append(
         "    location = /robots.txt {\n"
