@@ -85,6 +85,8 @@ class ResultView:
     answers: tuple[tuple[str, str], ...]  # the answers in words: (question, answer)
     sources: tuple[SourceRef, ...]
     version_line: str
+    # For each "I don't know" (birth date, objection, Meta AI): what holds if the person finds out otherwise.
+    if_known: tuple[str, ...] = ()
 
 
 def summary(verdict: Verdict, t: Texts) -> str:
@@ -381,6 +383,25 @@ def _linked_unknown(verdict: Verdict, t: Texts) -> list[str]:
     return [t("note.linked_unknown", changes="; ".join(changes))]
 
 
+def if_known_lines(verdict: Verdict, t: Texts) -> tuple[str, ...]:
+    """Each "I don't know" was judged on the safe side: say what holds if the person finds out otherwise.
+
+    Shown with the reasons, not above the verdict: they explain it, and the verdict and first step keep the
+    phone's first screen."""
+    out = []
+    start = t.date(verdict.training_start)
+    for kind, changed in verdict.if_known:
+        if not changed:
+            out.append(t(f"note.if_known_{kind}_same", start=start))
+            continue
+        changes = "; ".join(
+            t("note.linked_change", service=t.service(code), status=t.status(status.value))
+            for code, status in changed
+        )
+        out.append(t(f"note.if_known_{kind}", start=start, changes=changes))
+    return tuple(out)
+
+
 def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:
     """A link made on another day: the age it gives was the age then; say which age today is judged."""
     answers, ages = verdict.answers, verdict.age.ages
@@ -399,6 +420,7 @@ def result_view(verdict: Verdict, t: Texts) -> ResultView:
         answers=answers_in_words(verdict.answers, t),
         sources=sources_for(facts_behind(verdict, t), t),
         version_line=version_line(t),
+        if_known=if_known_lines(verdict, t),
     )
 
 

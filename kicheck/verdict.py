@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from kicheck.answers import Answers, age_range_on, ordered
+from kicheck.answers import LATEST_BEFORE_START, Answers, age_range_on, ordered
 from kicheck.knowledge import Knowledge, Service
 
 # Whether a late objection keeps earlier content out of later training is disputed (F16).
@@ -145,6 +145,9 @@ class Verdict:
     # would differ if they are linked, so the page can say what holds then.
     linked_unknown: bool = False
     if_linked: tuple[tuple[str, Status], ...] = ()
+    # Each other "I don't know" (v1.2: birth date, objection, Meta AI) is judged on the safe side too; per
+    # kind ("bd", "obj", "ai") the statuses that would differ if the person finds out the hopeful way.
+    if_known: tuple[tuple[str, tuple[tuple[str, Status], ...]], ...] = ()
 
     def service(self, code: str) -> ServiceVerdict:
         return next(v for v in self.services if v.service == code)
@@ -666,4 +669,49 @@ def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
         reminders=reminders_due(answers, knowledge, today, age, confirmation),
         linked_unknown=linked_unknown(answers, knowledge),
         if_linked=if_linked(answers, knowledge, age, services),
+        if_known=if_known(answers, knowledge, today, services),
     )
+
+
+# The "I don't know" answers judged on the safe side, in the order the page explains them.
+IF_KNOWN_KINDS = ("bd", "obj", "ai")
+
+
+def as_if_known(answers: Answers, kind: str) -> Answers | None:
+    """The answers as if the person found out the hopeful way, or None when they did not say "I don't know".
+
+    bd: the profile shows the correct birth date; obj: they objected before training started (day unknown,
+    the best an objection can be); ai: they write to Meta AI nowhere.
+    """
+    if kind == "bd" and answers.birthdate_unknown:
+        return replace(answers, birthdate_unknown=False)
+    if kind == "obj" and answers.objection_unknown:
+        unknown = answers.objection_unknown
+        return replace(
+            answers,
+            objections={**answers.objections, **dict.fromkeys(unknown, LATEST_BEFORE_START)},
+            objection_day_unknown=answers.objection_day_unknown | unknown,
+            objection_unknown=frozenset(),
+        )
+    if kind == "ai" and answers.ai_unknown:
+        return replace(answers, ai_unknown=False, ai=frozenset())
+    return None
+
+
+def if_known(
+    answers: Answers, knowledge: Knowledge, today: date, services: tuple[ServiceVerdict, ...]
+) -> tuple[tuple[str, tuple[tuple[str, Status], ...]], ...]:
+    """Per "I don't know" answer: the statuses that would differ if the person finds out the hopeful way
+    (empty: the result would stay the same)."""
+    out = []
+    for kind in IF_KNOWN_KINDS:
+        known = as_if_known(answers, kind)
+        if known is None:
+            continue
+        age = age_today(known, today, knowledge.meta.training_start)
+        judged = _judge_all(known, knowledge, age)
+        changes = tuple(
+            (v.service, v.status) for v, base in zip(judged, services, strict=True) if v.status != base.status
+        )
+        out.append((kind, changes))
+    return tuple(out)
