@@ -156,15 +156,18 @@ def test_frame_ancestors_default_to_none_and_take_an_operators_allow_list(
             render_nginx_conf.render(["127.0.0.1:8501"], "8080", frame_ancestors=[bad])
 
 
-def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page() -> None:
+def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page(render_nginx_conf: ModuleType) -> None:
     """The CSP's script hashes are those of the inline scripts in this Streamlit's index.html (an upgrade shows)
-    plus the app's one constant page script (ui/common.PAGE_SCRIPT)."""
+    plus the app's one constant page script (ui/common.PAGE_SCRIPT) and the base script nginx adds to every
+    page document (render_nginx_conf.BASE_SCRIPT, issue 18)."""
     html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL)
     hashes = {
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in inline
     }
     hashes.add(f"'{PAGE_SCRIPT_SHA256}'")
+    base = render_nginx_conf.BASE_SCRIPT.encode()
+    hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(base).digest()).decode() + "'")
     conf = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     (csp,) = re.findall(r'add_header Content-Security-Policy "([^"]+)"', conf)
     script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
