@@ -188,8 +188,9 @@ def _plain_window(sv: ServiceVerdict, t: Texts) -> str:
     return t.window(sv.window)
 
 
-def status_label(sv: ServiceVerdict, t: Texts) -> str:
+def status_label(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> str:
     """The badge's words: an assumed "In use" and an uncertain protection say so on the badge itself."""
+    sv = _assumed(sv, verdict)
     if sv.assumed:
         return t("status.in_use_assumed")
     if sv.protection_uncertain:
@@ -235,7 +236,7 @@ def card(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> ServiceCard:
         sv.service,
         t.service(sv.service),
         sv.status,
-        status_label(sv, t),
+        status_label(sv, verdict, t),
         _window_text(sv, t),
         reasons,
         cats,
