@@ -6,7 +6,7 @@ The page and the export render the same `ResultView`, so they can never say diff
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from kicheck.answers import (
@@ -87,6 +87,8 @@ class ResultView:
     answers: tuple[tuple[str, str], ...]  # the answers in words: (question, answer)
     sources: tuple[SourceRef, ...]
     version_line: str
+    # For each "I don't know" (birth date, objection, Meta AI): what holds if the person finds out otherwise.
+    if_known: tuple[str, ...] = ()
 
     @property
     def headline(self) -> str:
@@ -122,8 +124,8 @@ def summary(verdict: Verdict, t: Texts) -> str:
     """
     if not verdict.services:
         return t("summary.no_services")
-    in_use = tuple(v.service for v in verdict.in_use if not v.assumed)
-    assumed = tuple(v.service for v in verdict.in_use if v.assumed)
+    in_use = tuple(v.service for v in verdict.in_use if not _assumed(v, verdict).assumed)
+    assumed = tuple(v.service for v in verdict.in_use if _assumed(v, verdict).assumed)
     partly = tuple(v.service for v in verdict.services if v.status is Status.PARTLY)
     said = []
     if in_use:
@@ -147,6 +149,14 @@ def summary(verdict: Verdict, t: Texts) -> str:
     )
     lead = [t("summary.protected_some", services=t.services(sure))] if sure else []
     return " ".join([*lead, *uncertain, t("summary.others_not_covered")])
+
+
+def _assumed(sv: ServiceVerdict, verdict: Verdict) -> ServiceVerdict:
+    """Accounts perhaps linked ("don't know"): a service judged In use only because they count as not linked
+    (the safe side) is an assumption too, said on its badge and on top, not only in the note (issue 16)."""
+    if sv.status is Status.IN_USE and verdict.linked_unknown and sv.service in dict(verdict.if_linked):
+        return replace(sv, use_doubted=True)
+    return sv
 
 
 def uncertain_protection(verdict: Verdict, t: Texts) -> list[str]:
@@ -204,8 +214,9 @@ def _plain_window(sv: ServiceVerdict, t: Texts) -> str:
     return t.window(sv.window)
 
 
-def status_label(sv: ServiceVerdict, t: Texts) -> str:
+def status_label(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> str:
     """The badge's words: an assumed "In use" and an uncertain protection say so on the badge itself."""
+    sv = _assumed(sv, verdict)
     if sv.assumed:
         return t("status.in_use_assumed")
     if sv.protection_uncertain:
@@ -238,6 +249,7 @@ _ASSUMED_REASON = {"reason.no_objection": "reason.no_objection_assumed"}
 
 def card(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> ServiceCard:
     k = t.knowledge
+    sv = _assumed(sv, verdict)
     params = _reason_params(sv, verdict, t)
     # An assumed "In use" never gets the flat "without an objection your data is used" (F3, F18, R4).
     keys = (_ASSUMED_REASON.get(key, key) if sv.assumed else key for key in sv.reasons)
@@ -250,7 +262,7 @@ def card(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> ServiceCard:
         sv.service,
         t.service(sv.service),
         sv.status,
-        status_label(sv, t),
+        status_label(sv, verdict, t),
         _window_text(sv, t),
         reasons,
         cats,
@@ -406,6 +418,25 @@ def _linked_unknown(verdict: Verdict, t: Texts) -> list[str]:
     return [t("note.linked_unknown", changes="; ".join(changes))]
 
 
+def if_known_lines(verdict: Verdict, t: Texts) -> tuple[str, ...]:
+    """Each "I don't know" was judged on the safe side: say what holds if the person finds out otherwise.
+
+    Shown with the reasons, not above the verdict: they explain it, and the verdict and first step keep the
+    phone's first screen."""
+    out = []
+    start = t.date(verdict.training_start)
+    for kind, changed in verdict.if_known:
+        if not changed:
+            out.append(t(f"note.if_known_{kind}_same", start=start))
+            continue
+        changes = "; ".join(
+            t("note.linked_change", service=t.service(code), status=t.status(status.value))
+            for code, status in changed
+        )
+        out.append(t(f"note.if_known_{kind}", start=start, changes=changes))
+    return tuple(out)
+
+
 def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:
     """A link made on another day: the age it gives was the age then; say which age today is judged."""
     answers, ages = verdict.answers, verdict.age.ages
@@ -424,6 +455,7 @@ def result_view(verdict: Verdict, t: Texts) -> ResultView:
         answers=answers_in_words(verdict.answers, t),
         sources=sources_for(facts_behind(verdict, t), t),
         version_line=version_line(t),
+        if_known=if_known_lines(verdict, t),
     )
 
 

@@ -41,7 +41,7 @@ def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
             lines += ["", f"{t('result.unclear')}: {point.topic}. {point.text}"]
             lines += [f"- {who}: {says}" for who, says in point.claims]
         lines.append("")
-    for note in view.notes:
+    for note in (*view.notes, *view.if_known):
         lines += [f"> {note}", ""]
     lines += [f"## {t('md.actions')}", ""]
     for i, action in enumerate(view.actions, 1):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from kicheck.answers import Answers, age_range_on, ordered
+from kicheck.answers import LATEST_BEFORE_START, Answers, age_range_on, ordered
 from kicheck.knowledge import Knowledge, Service
 
 # Whether a late objection keeps earlier content out of later training is disputed (F16).
@@ -145,6 +145,9 @@ class Verdict:
     # would differ if they are linked, so the page can say what holds then.
     linked_unknown: bool = False
     if_linked: tuple[tuple[str, Status], ...] = ()
+    # Each other "I don't know" (v1.2: birth date, objection, Meta AI) is judged on the safe side too; per
+    # kind ("bd", "obj", "ai") the statuses that would differ if the person finds out the hopeful way.
+    if_known: tuple[tuple[str, tuple[tuple[str, Status], ...]], ...] = ()
 
     def service(self, code: str) -> ServiceVerdict:
         return next(v for v in self.services if v.service == code)
@@ -538,12 +541,21 @@ def _with_public_posts(
     )
 
 
-def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge) -> list[Action]:
+def _exposure_actions(
+    answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
+) -> list[Action]:
     """Public posts not yet used can still be kept out (F23). After a late objection, posts that were public
     before it may go on being used (disputed, F16): hiding or deleting them keeps them out of later training
     in the reading that says they may be used, and costs nothing in the other."""
     actions = []
-    if exposed := _with_public_posts(verdicts, Status.IN_USE, knowledge):
+    # Public posts on a service protected only through an unconfirmed route (Threads via Instagram): keeping
+    # them private is the one sure way (the summary says so too).
+    exposed = _with_public_posts(verdicts, Status.IN_USE, knowledge) + tuple(
+        v.service
+        for v in verdicts
+        if v.status is Status.PROTECTED and _rests_on_a_follow(v) and v.service in answers.public
+    )
+    if exposed:
         actions.append(Action("hide_or_delete", exposed))
     if earlier := _with_public_posts(verdicts, Status.PARTLY, knowledge):
         actions.append(Action("hide_or_delete_earlier", earlier))
@@ -553,14 +565,21 @@ def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
 def _ai_chat_actions(
     answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
 ) -> list[Action]:
-    """Where Meta AI chats are in use, or may be (a minor's, F28): the levers in the person's hands
-    (services.yaml: ai_chat_actions)."""
+    """Where Meta AI chats are in use, or may be (a minor's, F28; or protected only by a reading of Meta's
+    wording, R13): the levers in the person's hands (services.yaml: ai_chat_actions)."""
     return _grouped(
         (action_id, v.service)
         for v in verdicts
-        if (v.status is Status.IN_USE or v.minor_ai_chats) and v.service in answers.ai_judged
+        if v.service in answers.ai_judged
+        and (v.status is Status.IN_USE or v.minor_ai_chats or _rests_on_a_follow(v))
         for action_id in knowledge.services[v.service].ai_chat_actions
     )
+
+
+def _rests_on_a_follow(v: ServiceVerdict) -> bool:
+    """Protected only if another service's objection counts here (Threads via Instagram F3, Messenger and the
+    Meta AI app by a reading of Meta's wording R13): nothing the person can file makes it certain."""
+    return v.protection_uncertain and v.protection_rests_on != "linked"
 
 
 def actions_for(
@@ -576,7 +595,8 @@ def actions_for(
         actions.append(Action("parent_with_child"))  # what a parent can do with their child (R11)
     if confirmation:
         actions.append(Action("keep_confirmation"))
-    actions += _exposure_actions(verdicts, knowledge) + _ai_chat_actions(answers, verdicts, knowledge)
+    actions += _exposure_actions(answers, verdicts, knowledge)
+    actions += _ai_chat_actions(answers, verdicts, knowledge)
     if not answers.services:
         # What others post: first what helps most (ask the people, F21), then the third-party form with its
         # limits (F22), which is not an objection.
@@ -584,7 +604,9 @@ def actions_for(
     if any(v.status in (Status.IN_USE, Status.PARTLY) for v in verdicts):
         actions.append(Action("complain_dpa"))  # something is or was used: the authorities (F24)
     if not actions or (answers.services and all(a.id == "keep_confirmation" for a in actions)):
-        actions.append(Action("nothing_to_do"))
+        # Never "your content is not used" flatly while a protection rests on an unconfirmed route (issue 16)
+        unsure = tuple(v.service for v in verdicts if _rests_on_a_follow(v))
+        actions.append(Action("nothing_more_to_do", unsure) if unsure else Action("nothing_to_do"))
     return tuple(sorted(actions, key=lambda a: knowledge.action_order[a.id]))
 
 
@@ -666,4 +688,49 @@ def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
         reminders=reminders_due(answers, knowledge, today, age, confirmation),
         linked_unknown=linked_unknown(answers, knowledge),
         if_linked=if_linked(answers, knowledge, age, services),
+        if_known=if_known(answers, knowledge, today, services),
     )
+
+
+# The "I don't know" answers judged on the safe side, in the order the page explains them.
+IF_KNOWN_KINDS = ("bd", "obj", "ai")
+
+
+def as_if_known(answers: Answers, kind: str) -> Answers | None:
+    """The answers as if the person found out the hopeful way, or None when they did not say "I don't know".
+
+    bd: the profile shows the correct birth date; obj: they objected before training started (day unknown,
+    the best an objection can be); ai: they write to Meta AI nowhere.
+    """
+    if kind == "bd" and answers.birthdate_unknown:
+        return replace(answers, birthdate_unknown=False)
+    if kind == "obj" and answers.objection_unknown:
+        unknown = answers.objection_unknown
+        return replace(
+            answers,
+            objections={**answers.objections, **dict.fromkeys(unknown, LATEST_BEFORE_START)},
+            objection_day_unknown=answers.objection_day_unknown | unknown,
+            objection_unknown=frozenset(),
+        )
+    if kind == "ai" and answers.ai_unknown:
+        return replace(answers, ai_unknown=False, ai=frozenset())
+    return None
+
+
+def if_known(
+    answers: Answers, knowledge: Knowledge, today: date, services: tuple[ServiceVerdict, ...]
+) -> tuple[tuple[str, tuple[tuple[str, Status], ...]], ...]:
+    """Per "I don't know" answer: the statuses that would differ if the person finds out the hopeful way
+    (empty: the result would stay the same)."""
+    out = []
+    for kind in IF_KNOWN_KINDS:
+        known = as_if_known(answers, kind)
+        if known is None:
+            continue
+        age = age_today(known, today, knowledge.meta.training_start)
+        judged = _judge_all(known, knowledge, age)
+        changes = tuple(
+            (v.service, v.status) for v, base in zip(judged, services, strict=True) if v.status != base.status
+        )
+        out.append((kind, changes))
+    return tuple(out)

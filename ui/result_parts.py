@@ -148,6 +148,10 @@ def reasons(view: ResultView, t: Texts) -> None:
     shared = shared_categories(view)
     with st.container(key="why"):
         st.header(t("result.why"), anchor=False)
+        if view.if_known:
+            with st.container(key="why-if-known"):
+                for line in view.if_known:
+                    st.markdown(f"- {line}")
         if shared:
             with st.container(key="why-shared"):
                 st.markdown(f"**{t('result.all_services')}**\n" + _categories(shared))

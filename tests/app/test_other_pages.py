@@ -45,12 +45,12 @@ def test_privacy_statement_says_what_the_link_contains(open_page):
     for key in (
         "(v)",
         "(lang)",
+        "(who",
         "(age)",
         "(bd",
         "(svc)",
         "(pub)",
         "(ai",
-        "(who",
         "(linked",
         "obj_fb",
         "obj_ig",

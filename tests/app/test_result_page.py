@@ -57,7 +57,9 @@ def test_each_scenario_shows_its_statuses_and_actions(open_page, scenario):
     # adds that in brackets on the badge itself (issue 16), as the domain decides (present.status_label).
     verdict = decide(decode_query(scenario.link, scenario.today).answers, default(), scenario.today)
     texts = Texts(default(), lang)
-    assert shown_labels == {code: status_label(verdict.service(code), texts) for code in scenario.statuses}
+    assert shown_labels == {
+        code: status_label(verdict.service(code), verdict, texts) for code in scenario.statuses
+    }
     for code, status in scenario.statuses.items():
         assert shown_labels[code].startswith(LABELS[lang][status])
     shown = [child.key for child in at.get_by_key("actions").children.values() if getattr(child, "key", None)]

@@ -16,7 +16,7 @@ from kicheck.answers import REASONS
 from kicheck.knowledge import KnowledgeError, load
 from kicheck.personal_timeline import PERIOD_KINDS
 from kicheck.questions import ObjectionChoice
-from kicheck.verdict import REMINDER_KINDS, Status
+from kicheck.verdict import IF_KNOWN_KINDS, REMINDER_KINDS, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -310,6 +310,7 @@ def dynamic_text_keys(k) -> set[str]:
     keys |= {f"answer.linked_{v}" for v in ("yes", "no", "unknown")}
     keys |= {f"answer.objection_{c.value}" for c in ObjectionChoice}
     keys |= {f"q.{q}" for q in ("services", "public", "ai")}
+    keys |= {f"note.if_known_{k}{same}" for k in IF_KNOWN_KINDS for same in ("", "_same")}
     return keys
 
 

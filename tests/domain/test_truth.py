@@ -410,6 +410,19 @@ RESULT_ROWS = [
     ("lang=en&age=45&svc=fb,ig&linked=1&obj_ig=2025-08-01", ["(disputed). But only if your objection on Instagram"], [". –"]),
     # "kam vor Ihrem 18. Geburtstag oder vielleicht davor" said "before, or maybe before"
     ("lang=de&age=19&svc=ig&obj_ig=2025-06-01", ["Ihr Widerspruch kam sicher oder vielleicht vor Ihrem 18. Geburtstag."], ["oder vielleicht davor"]),
+    # --- second 30-set read (i16): "nothing to do: your own content is not used" under a green status that
+    # rests on an unconfirmed route (R13, F3) said flatly what the card calls not certain. Offer the sure lever
+    # instead: write nothing personal to Meta AI there, keep Threads posts private, or say what stays open.
+    ("lang=de&age=60&svc=fb,ms&ai=ms&obj_fb=before-start", ["1. **Meta AI nichts Persönliches mehr schreiben: Messenger**"], ["Im Moment ist nichts zu tun", "werden Ihre eigenen Inhalte derzeit nicht"]),
+    ("lang=en&age=60&svc=fb,ms&ai=ms&obj_fb=before-start", ["1. **Stop writing anything personal to Meta AI: Messenger**"], ["Nothing to do for now", "your own content is not used"]),
+    ("lang=de&age=50&svc=ig,th&pub=ig,th&obj_ig=2025-05-10", ["1. **Öffentliche Beiträge auf privat stellen oder löschen: Threads**"], ["Im Moment ist nichts zu tun"]),
+    ("lang=en&age=50&svc=ig,th&pub=ig,th&obj_ig=2025-05-10", ["1. **Make public posts private or delete them: Threads**"], ["Nothing to do for now"]),
+    ("lang=de&age=50&svc=ig,th&pub=ig&obj_ig=2025-05-10", ["1. **Mehr können Sie im Moment nicht tun**", "Ob er auch für Threads gilt, ist unklar."], ["Im Moment ist nichts zu tun", "werden Ihre eigenen Inhalte derzeit nicht"]),
+    ("lang=en&age=50&svc=ig,th&pub=ig&obj_ig=2025-05-10", ["1. **Nothing more you can do for now**", "Whether it covers Threads too is unclear."], ["Nothing to do for now", "your own content is not used"]),
+    # accounts perhaps linked ("don't know"): Instagram is In use only because they count as not linked (the
+    # safe side); a red badge that is only assumed says so on its line and on top, not only in the note
+    ("lang=de&age=45&svc=fb,ig&linked=unknown&obj_fb=2025-05-20", ["### Instagram: Wird genutzt (angenommen)", "**Bei Instagram ist offen, ob Meta Ihre Daten nutzt"], ["### Instagram: Wird genutzt\n", "Bei Instagram nutzt Meta Ihre Daten"]),
+    ("lang=en&age=45&svc=fb,ig&linked=unknown&obj_fb=2025-05-20", ["### Instagram: In use (assumed)", "**On Instagram it is open whether Meta uses your data"], ["### Instagram: In use\n", "On Instagram, Meta uses your data"]),
 ]  # fmt: skip
 
 

@@ -134,8 +134,9 @@ def journey(browser, server, kb) -> Journey:
         fresh.close()
 
 
-# WhatsApp's "In use" is the safe-side assumption (F18): its badge says so (issue 16).
-ASSUMED = {"wa"}
+# WhatsApp's "In use" is the safe-side assumption (F18), and so is Instagram's with linked "don't know" (judged
+# not linked; if linked, Facebook's objection may cover it): their badges say so (issue 16).
+ASSUMED = {"wa", "ig"}
 
 
 def labels(kb, lang: str) -> dict[str, str]:
