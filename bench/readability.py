@@ -107,6 +107,7 @@ def page_texts(view: ResultView, t: Texts, ics: bool, expanded: bool = False) ->
             out.append(t("dpa.picker"))
     if view.cards:
         out.append(t("result.why"))
+        out += list(view.if_known)  # what holds if an "I don't know" turns out otherwise
         counts: dict = {}
         for card in view.cards:
             for c in card.categories:
