@@ -4,10 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui import media_ids
 from ui.common import leave_legacy_pages_mode, texts
 
 HERE = Path(__file__).parent
 
+media_ids.install()  # before any page offers a download: /media ids nobody can compute from answers
 leave_legacy_pages_mode()
 t = texts()
 st.set_page_config(page_title="Meta-KI-Check", page_icon=str(HERE / "static" / "icon.png"), layout="centered")

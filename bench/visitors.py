@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -65,18 +66,50 @@ def _texts(msg: ForwardMsg) -> list[str]:
     return []
 
 
+@dataclass(frozen=True)
+class Route:
+    """How a visitor reaches the server when `base` (the page's origin, e.g. https://kicheck.example) is
+    not where it connects: the loopback address and port to connect to, the loopback address to send from
+    (nginx tells clients apart by it), and headers a proxy in front would add (X-Forwarded-Proto/-For)."""
+
+    address: tuple[str, int] | None = None
+    source: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 async def visit(
-    visitor: Visitor, base: str, page: str, query: str, expect: list[str], timeout: float
+    visitor: Visitor,
+    base: str,
+    page: str,
+    query: str,
+    expect: list[str],
+    timeout: float,
+    route: Route | None = None,
 ) -> None:
-    """Open a session, run `page` with `query`, and keep the session open; fills visitor.visit."""
+    """Open a session, run `page` with `query`, and keep the session open; fills visitor.visit.
+
+    The handshake carries `Origin: base` and `Host: <base's host and port>`, as a browser on that page sends.
+    """
     start = time.perf_counter()
-    ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
+    ws_url = "ws://" + urlsplit(base).netloc + "/_stcore/stream"
+    connection: dict[str, object] = {}
+    if route is not None and route.address is not None:
+        connection["host"], connection["port"] = route.address
+    if route is not None and route.source is not None:
+        connection["local_addr"] = (route.source, 0)
     texts: list[str] = []
     largest = 0
     try:
         async with asyncio.timeout(timeout):
             visitor.ws = await websockets.connect(
-                ws_url, subprotocols=["streamlit"], max_size=None, origin=base, open_timeout=timeout
+                ws_url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                origin=base,
+                open_timeout=timeout,
+                additional_headers=list(route.headers) if route else None,
+                proxy=None,  # loopback only, whatever the environment says
+                **connection,
             )
             await visitor.ws.send(rerun_message(base, page, query))
             while True:
@@ -103,13 +136,17 @@ async def visit(
 
 
 async def crowd(
-    base: str, page: str, links: list[tuple[str, list[str]]], timeout: float = 120.0
+    base: str,
+    page: str,
+    links: list[tuple[str, list[str]]],
+    timeout: float = 120.0,
+    route: Route | None = None,
 ) -> list[Visitor]:
     """That many visitors at the same moment, each with its own link; their sessions stay open."""
     visitors = [Visitor() for _ in links]
     await asyncio.gather(
         *(
-            visit(v, base, page, query, expect, timeout)
+            visit(v, base, page, query, expect, timeout, route)
             for v, (query, expect) in zip(visitors, links, strict=True)
         )
     )

@@ -54,6 +54,13 @@ def real_ip(trusted: Sequence[str]) -> str:
     return "\n".join([*lines, "    real_ip_header X-Forwarded-For;", "    real_ip_recursive on;"])
 
 
+def trusted_proxies(trusted: Sequence[str]) -> str:
+    """`geo` entries: the proxies whose X-Forwarded-Proto names the visitor's scheme (--real-ip-from)."""
+    if not trusted:
+        return "    # none: X-Forwarded-Proto from a client is ignored (see --real-ip-from)"
+    return "\n".join(f"    {ipaddress.ip_network(network)} 1;" for network in trusted)
+
+
 def render(
     replicas: Sequence[str],
     listen: str,
@@ -76,6 +83,7 @@ def render(
         # One replica needs no sticky routing: no cookie at all.
         "ROUTE_COOKIE": "$kicheck_route_set_cookie" if len(replicas) > 1 else '""',
         "REAL_IP": real_ip(real_ip_from),
+        "TRUSTED_PROXIES": trusted_proxies(real_ip_from),
         **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -90,13 +98,15 @@ def write_standalone(
     replicas: Sequence[str],
     listen: str,
     frame_ancestors: Sequence[str] = (),
+    real_ip_from: Sequence[str] = (),
 ) -> Path:
     """Write DIR/nginx.conf: a whole nginx configuration, self-contained in DIR, including the template."""
     root = Path(directory).resolve()
     for sub in ("logs", "cache", "temp/client_body", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     (root / "meta-ki-check.conf").write_text(
-        render(replicas, listen, root / "logs", frame_ancestors, root / "cache"), encoding="utf-8"
+        render(replicas, listen, root / "logs", frame_ancestors, root / "cache", real_ip_from),
+        encoding="utf-8",
     )
     # Started as root, nginx would run its workers as `nobody`, who cannot write the temp dirs in DIR.
     user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
@@ -147,7 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.standalone:
-            print(write_standalone(args.standalone, args.replica, args.listen, args.frame_ancestor))
+            print(
+                write_standalone(
+                    args.standalone, args.replica, args.listen, args.frame_ancestor, args.real_ip_from
+                )
+            )
         else:
             conf = render(
                 args.replica,

@@ -179,3 +179,34 @@ def test_config_keeps_the_settings_the_deployment_relies_on() -> None:
     assert config["server"]["maxMessageSize"] == 1  # bench/messages.py: largest message ~29 KB
     assert config["browser"]["serverAddress"]  # test_no_calls_out.py proves the effect
     assert config["logger"]["hideWelcomeMessage"] is True
+
+
+def _blocks(text: str, kind: str) -> list[str]:
+    """The bodies of every `kind ... { ... }` block of an nginx configuration (nested braces included)."""
+    bodies = []
+    for match in re.finditer(rf"^\s*{kind}\b[^{{;]*\{{", text, re.MULTILINE):
+        depth, start = 1, match.end()
+        for i in range(start, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            if depth == 0:
+                bodies.append(text[start:i])
+                break
+    return bodies
+
+
+def test_no_location_drops_the_headers_every_request_needs(render_nginx_conf: ModuleType) -> None:
+    """nginx does not merge proxy_set_header or add_header across levels: one such line in a location drops
+    all of the server's there. /_stcore/stream had its own, so Streamlit got `Host: kicheck_replicas`,
+    refused every WebSocket opened by a real host name and called out. Every header is set once, per server."""
+    text = render_nginx_conf.render(["127.0.0.1:8501", "127.0.0.1:8502"], "8080", real_ip_from=["10.0.0.0/8"])
+    locations = _blocks(text, "location")
+    assert len(locations) >= 8
+    for body in locations:
+        code = "\n".join(line.split("#", 1)[0] for line in body.splitlines())
+        assert "proxy_set_header" not in code and "add_header" not in code, body
+    (server,) = _blocks(text, "server")
+    for header in ("Host $http_host", "X-Forwarded-Proto $kicheck_forwarded_proto", "Upgrade $http_upgrade"):
+        assert f"proxy_set_header {header};" in server
+    # X-Forwarded-Proto is taken from the trusted proxies only (--real-ip-from), else nginx's own scheme.
+    assert "    10.0.0.0/8 1;" in text
+    assert "    10.0.0.0/8 1;" not in render_nginx_conf.render(["127.0.0.1:8501"], "8080")

@@ -6,14 +6,13 @@ switch, the other pages); no site may frame it; no referrer leaves it; metrics a
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import BrowserContext, Response, expect
 
+from tests.deploy.conftest import http_request
 from tests.e2e.driver import Tab
 
 if TYPE_CHECKING:
@@ -93,6 +92,9 @@ def test_the_whole_path_works_under_the_csp_with_no_violation(edge: Edge, watche
     for page in ("/timeline?lang=en", "/sources?lang=en"):
         tab.open(page)
     assert watched.violations == [], "\n".join(watched.violations)
+    # The downloads are logged without their id (/media/<id> names one visitor's file).
+    downloads = [line for line in access_log(edge) if " /media/" in line]
+    assert downloads and all(" GET /media/* 200 " in line for line in downloads), downloads
     document = next(r for r in watched.responses if r.url == edge.url + SHARED)
     headers = document.all_headers()
     for name, value in SECURITY_HEADERS.items():
@@ -141,18 +143,10 @@ def access_log(edge: Edge) -> list[str]:
     return (edge.directory / "nginx" / "logs" / "meta-ki-check.access.log").read_text().splitlines()
 
 
-def status_and_location(url: str) -> tuple[int, str | None]:
-    """Status and Location of a GET that does not follow redirects."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    try:
-        with urllib.request.build_opener(NoRedirect).open(url, timeout=20) as response:
-            return response.status, response.headers.get("Location")
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Location")
+def status_and_location(edge: Edge, path: str) -> tuple[int, str | None]:
+    """Status and Location of a GET by the host name that does not follow redirects."""
+    status, headers, _ = http_request(edge.port, path)
+    return status, headers.get("location")
 
 
 @pytest.mark.parametrize(
@@ -181,7 +175,7 @@ def test_paths_that_gave_a_blank_page_or_metrics_are_closed(
     edge: Edge, path: str, status: int, location: str | None
 ) -> None:
     """/result/<x> and /pages/result.py redirect to the page, other deep paths 404, metrics are hidden."""
-    assert status_and_location(edge.url + path) == (status, location)
+    assert status_and_location(edge, path) == (status, location)
 
 
 def test_a_redirected_link_shows_its_verdict(edge: Edge, watched: Watched) -> None:

@@ -7,7 +7,7 @@ Clients are told apart by address: loopback is all of 127.0.0.0/8, so each flood
 from __future__ import annotations
 
 import contextlib
-import http.client
+import socket
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,6 +15,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
 from bench.servers import rss_kb
+from tests.deploy.conftest import http_request
 from tests.deploy.test_no_calls_out import QUERY, visit
 
 if TYPE_CHECKING:
@@ -26,21 +27,17 @@ FRAME_OVER_LIMIT = 8_000_000  # bytes; server.maxMessageSize is 1 MB, Streamlit'
 
 
 def get(edge: Edge, path: str, source: str) -> int:
-    """Status of a GET through nginx, sent from the loopback address `source`."""
-    conn = http.client.HTTPConnection("127.0.0.1", edge.port, timeout=20, source_address=(source, 0))
-    try:
-        conn.request("GET", path)
-        return conn.getresponse().status
-    finally:
-        conn.close()
+    """Status of a GET through nginx by the host name, sent from the loopback address `source`."""
+    return http_request(edge.port, path, source=source)[0]
 
 
 def open_session(edge: Edge, source: str, sessions: contextlib.ExitStack) -> ClientConnection | int:
-    """A WebSocket to the app from `source`, closed with `sessions`; or the status that refused it."""
+    """A WebSocket to the app by its host name from `source`, closed with `sessions`; or the refusing status."""
     ws_url = edge.url.replace("http://", "ws://") + "/_stcore/stream"
+    sock = socket.create_connection(("127.0.0.1", edge.port), timeout=20, source_address=(source, 0))
     try:
         session = connect(
-            ws_url, origin=edge.url, subprotocols=["streamlit"], open_timeout=20, source_address=(source, 0)
+            ws_url, sock=sock, origin=edge.url, subprotocols=["streamlit"], open_timeout=20, proxy=None
         )
     except InvalidStatus as refused:
         return refused.response.status_code
@@ -54,7 +51,7 @@ def test_a_client_over_the_page_rate_gets_429_while_another_is_served(edge: Edge
     assert statuses.count(429) >= 20, statuses
     assert set(statuses) == {200, 429}, statuses
     assert get(edge, f"/result?{QUERY}", "127.0.0.1") == 200
-    assert visit(edge.url).ok
+    assert visit(edge).ok
 
 
 def test_a_client_over_the_websocket_limit_gets_429_while_another_is_served(edge: Edge) -> None:
@@ -64,7 +61,7 @@ def test_a_client_over_the_websocket_limit_gets_429_while_another_is_served(edge
             session = open_session(edge, "127.0.0.3", sessions)
             assert isinstance(session, ClientConnection), f"refused with {session} after {opened}"
         assert open_session(edge, "127.0.0.3", sessions) == 429
-        assert visit(edge.url).ok
+        assert visit(edge).ok
 
 
 def test_a_client_opening_sessions_too_fast_gets_429_while_another_is_served(edge: Edge) -> None:
@@ -77,7 +74,7 @@ def test_a_client_opening_sessions_too_fast_gets_429_while_another_is_served(edg
             assert session == 429
             refused += 1
     assert 10 <= refused <= 20, refused  # burst 20 (+1 per 0.5 s)
-    assert visit(edge.url).ok
+    assert visit(edge).ok
 
 
 def test_a_frame_over_the_message_limit_is_refused_by_its_length(edge: Edge) -> None:
@@ -95,4 +92,4 @@ def test_a_frame_over_the_message_limit_is_refused_by_its_length(edge: Edge) -> 
     # a dropped connection without a close frame. A replica that read the frame would close with 1002.
     assert closed.value.rcvd is None or closed.value.rcvd.code == 1009, closed.value
     assert rss_kb(edge.replica.popen.pid) - rss_before < 4 * 1024  # KiB: far less than the frame
-    assert visit(edge.url).ok
+    assert visit(edge).ok
