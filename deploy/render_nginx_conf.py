@@ -13,6 +13,7 @@ The scale-out test (tests/deploy/test_scale_out.py) uses exactly this. Standard 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import ipaddress
 import os
 import re
@@ -25,6 +26,8 @@ PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _REPLICA = re.compile(r"[A-Za-z0-9.\-\[\]:]+:[0-9]{1,5}")
 # An origin allowed to embed the app in a frame: scheme and host (and port), nothing else.
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?")
+# Streamlit's shipped files: static/js|css|media/<name>.<8-character content hash>.<ext> (nothing to escape).
+_STATIC_NAME = re.compile(r"static/(?:js|css|media)/[A-Za-z0-9_.\-]+\.[A-Za-z0-9_\-]{8}\.[a-z0-9]+")
 _DENY_FRAMING = '    add_header X-Frame-Options "DENY" always;'
 
 
@@ -61,6 +64,29 @@ def trusted_proxies(trusted: Sequence[str]) -> str:
     return "\n".join(f"    {ipaddress.ip_network(network)} 1;" for network in trusted)
 
 
+def streamlit_static_dir() -> Path:
+    """The directory of the installed Streamlit's own static files (found without importing Streamlit)."""
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or spec.origin is None:
+        raise ValueError(
+            "Streamlit is not installed for this Python: run the script with the app's .venv/bin/python "
+            "(the same pinned Streamlit as the image), or give --streamlit-static DIR"
+        )
+    return Path(spec.origin).parent / "static"
+
+
+def static_files(static_dir: str | os.PathLike[str] | None = None) -> str:
+    """The `map` entries naming every file Streamlit serves under /static/ (its static dir's static/)."""
+    root = Path(static_dir) if static_dir is not None else streamlit_static_dir()
+    files = sorted(p.relative_to(root).as_posix() for p in (root / "static").rglob("*") if p.is_file())
+    if not files:
+        raise ValueError(f"no Streamlit static files under {root / 'static'}")
+    for name in files:
+        if not _STATIC_NAME.fullmatch(name):
+            raise ValueError(f"unexpected file name in Streamlit's static files: {name!r}")
+    return "\n".join(f"    /{name} 1;" for name in files)
+
+
 def render(
     replicas: Sequence[str],
     listen: str,
@@ -68,8 +94,10 @@ def render(
     frame_ancestors: Sequence[str] = (),
     cache_dir: str | os.PathLike[str] = "/var/cache/nginx/meta-ki-check",
     real_ip_from: Sequence[str] = (),
+    static_dir: str | os.PathLike[str] | None = None,
 ) -> str:
-    """The http-context configuration for these replicas ("host:port" each)."""
+    """The http-context configuration for these replicas ("host:port" each); /static/ allows the files in
+    `static_dir` (default: the installed Streamlit's)."""
     if not replicas:
         raise ValueError("at least one replica (host:port) is needed")
     for replica in replicas:
@@ -84,6 +112,7 @@ def render(
         "ROUTE_COOKIE": "$kicheck_route_set_cookie" if len(replicas) > 1 else '""',
         "REAL_IP": real_ip(real_ip_from),
         "TRUSTED_PROXIES": trusted_proxies(real_ip_from),
+        "STATIC_FILES": static_files(static_dir),
         **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -99,6 +128,7 @@ def write_standalone(
     listen: str,
     frame_ancestors: Sequence[str] = (),
     real_ip_from: Sequence[str] = (),
+    static_dir: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write DIR/nginx.conf: a whole nginx configuration, self-contained in DIR, including the template."""
     root = Path(directory).resolve()
@@ -141,6 +171,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--standalone", metavar="DIR", help="write a complete, rootless config into DIR")
     parser.add_argument(
+        "--streamlit-static",
+        metavar="DIR",
+        help="Streamlit's static directory (site-packages/streamlit/static) of the image's Streamlit; "
+        "default: the one installed for this Python",
+    )
+    parser.add_argument(
         "--real-ip-from",
         action="append",
         default=[],
@@ -159,7 +195,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.standalone:
             print(
                 write_standalone(
-                    args.standalone, args.replica, args.listen, args.frame_ancestor, args.real_ip_from
+                    args.standalone,
+                    args.replica,
+                    args.listen,
+                    args.frame_ancestor,
+                    args.real_ip_from,
+                    args.streamlit_static,
                 )
             )
         else:
@@ -170,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.frame_ancestor,
                 args.cache_dir,
                 args.real_ip_from,
+                args.streamlit_static,
             )
             sys.stdout.write(conf)
     except ValueError as error:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import streamlit
 from playwright.sync_api import BrowserContext, Response, expect
 
 from tests.deploy.conftest import http_request
@@ -184,3 +186,22 @@ def test_a_redirected_link_shows_its_verdict(edge: Edge, watched: Watched) -> No
     tab.open("/result/?v=1&lang=en&age=34&svc=fb")
     assert tab.page.url == edge.url + "/result?v=1&lang=en&age=34&svc=fb"
     assert tab.verdicts() == {"fb": "In use"}
+
+
+def test_static_serves_streamlits_own_files_and_refuses_any_other_name_at_nginx(edge: Edge) -> None:
+    """/static/ has exactly the installed Streamlit's files: a made-up name (even one shaped like a hashed
+    bundle) is 404 from nginx, never reaches the replica and is not cached for a year."""
+    shipped = Path(streamlit.__file__).parent / "static"
+    known = "/" + next((shipped / "static" / "js").glob("index.*.js")).relative_to(shipped).as_posix()
+    status, headers, body = http_request(edge.port, known)
+    assert status == 200 and len(body) > 1000 and b"<html" not in body[:200].lower()
+    assert headers["cache-control"] == "public, max-age=31536000, immutable"
+    start = len(access_log(edge))
+    made_up = ["/static/x", "/static/js/index.AAAAAAAA.js", "/static/", "/static/css/", known + "x"]
+    for path in made_up:
+        status, headers, body = http_request(edge.port, path)
+        assert status == 404, path
+        assert "max-age=31536000" not in headers.get("cache-control", ""), path
+        assert b"stApp" not in body and b"<script" not in body, path  # never the app's page
+    logged = access_log(edge)[start:]
+    assert len(logged) == len(made_up) and all(" upstream=- " in line for line in logged), logged
