@@ -4,12 +4,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import media_ids
+from ui import media_ids, server_log
 from ui.common import leave_legacy_pages_mode, texts
 
 HERE = Path(__file__).parent
 
 media_ids.install()  # before any page offers a download: /media ids nobody can compute from answers
+server_log.install()  # no visitor can grow the log by sending messages Streamlit ignores
 leave_legacy_pages_mode()
 t = texts()
 st.set_page_config(page_title="Meta-KI-Check", page_icon=str(HERE / "static" / "icon.png"), layout="centered")
