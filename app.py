@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import media_ids, server_log
+from ui import fair_share, media_ids, server_log
 from ui.common import leave_legacy_pages_mode, texts
 
 HERE = Path(__file__).parent
@@ -29,4 +29,6 @@ pages = [
 ]
 # The menu is the pages' own (ui.common.menu): Streamlit's hides behind a small "»" on a phone, covers most
 # of the screen when open, and labels itself in English.
-st.navigation(pages, position="hidden").run()
+# Each page's run waits for its fair turn among the visitors' addresses (ui/fair_share.py).
+with fair_share.turn():
+    st.navigation(pages, position="hidden").run()

@@ -28,6 +28,7 @@ class Visit:
     error: str | None = None
     texts: list[str] = field(default_factory=list)
     largest_message: int = 0  # bytes of the largest message the server sent in this visit
+    media: list[str] = field(default_factory=list)  # /media/ URLs the page would load (icon, downloads)
 
 
 @dataclass
@@ -52,6 +53,16 @@ def rerun_message(base: str, page: str, query: str) -> bytes:
     state.context_info.timezone = "Europe/Berlin"
     state.context_info.locale = "de-DE"
     return msg.SerializeToString()
+
+
+def _media(msg: ForwardMsg) -> list[str]:
+    if msg.HasField("page_config_changed") and msg.page_config_changed.favicon.startswith("/media/"):
+        return [msg.page_config_changed.favicon]
+    if msg.HasField("delta") and msg.delta.HasField("new_element"):
+        element = msg.delta.new_element
+        if element.WhichOneof("type") == "download_button" and element.download_button.url:
+            return [element.download_button.url]
+    return []
 
 
 def _texts(msg: ForwardMsg) -> list[str]:
@@ -98,6 +109,7 @@ async def visit(
     if route is not None and route.source is not None:
         connection["local_addr"] = (route.source, 0)
     texts: list[str] = []
+    media: list[str] = []
     largest = 0
     try:
         async with asyncio.timeout(timeout):
@@ -118,12 +130,13 @@ async def visit(
                 largest = max(largest, len(raw))
                 msg.ParseFromString(raw)
                 texts += _texts(msg)
+                media += _media(msg)
                 if msg.HasField("script_finished"):
                     if msg.script_finished == DONE:
                         break
                     if msg.script_finished != RERUN:
                         raise RuntimeError(f"run finished with status {msg.script_finished}")
-                    texts = []  # the rerun sends the page again
+                    texts, media = [], []  # the rerun sends the page again
     except Exception as err:  # a timeout or a closed session is an error of this visitor, never of the run
         visitor.visit = Visit(False, error=f"{type(err).__name__}: {str(err)[:160]}")
         return
@@ -132,7 +145,7 @@ async def visit(
     if missing:
         visitor.visit = Visit(False, ms, f"verdict missing: {missing[0]!r}", texts, largest)
     else:
-        visitor.visit = Visit(True, ms, None, texts, largest)
+        visitor.visit = Visit(True, ms, None, texts, largest, media)
 
 
 async def crowd(

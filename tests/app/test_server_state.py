@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import streamlit as st
 
-from ui import result_bundle, server_log
+from ui import fair_share, result_bundle, server_log
 from ui.common import kb
 
 
@@ -63,3 +64,27 @@ def test_messages_streamlit_ignores_leave_no_line_and_bad_frames_no_stack_trace(
         "Rejecting WebSocket connection with disallowed Origin or Host header",
     ]
     assert records[0].exc_info is None and records[0].stack_info is None
+
+
+def test_turns_go_round_the_addresses_oldest_first_within_one() -> None:
+    """One place: while it is taken, three runs of address A and then one of B wait; B runs second, not last."""
+    share = fair_share.FairShare(running=1)
+    order: list[str] = []
+    started = threading.Event()
+
+    def run(name: str, address: str) -> None:
+        with share.turn(address):
+            order.append(name)
+
+    with share.turn("first"):
+        threads = []
+        for name, address in (("A1", "a"), ("A2", "a"), ("A3", "a"), ("B1", "b")):
+            threads.append(threading.Thread(target=run, args=(name, address)))
+            threads[-1].start()
+            while share.waiting() < len(threads):  # each in line before the next arrives
+                started.wait(0.01)
+    for thread in threads:
+        thread.join(timeout=10)
+    assert order == ["A1", "B1", "A2", "A3"]
+    with share.turn("a"):  # everything handed back: a place is free at once
+        assert share.waiting() == 0

@@ -65,7 +65,7 @@ def test_k8s_manifests_parse_and_put_the_tested_nginx_in_front_of_every_pod() ->
         assert backend["name"] == service["metadata"]["name"]
     stream = ingresses["meta-ki-check-stream"]["metadata"]["annotations"]
     assert stream["nginx.ingress.kubernetes.io/limit-rps"] == "2"  # as limit_req zone=kicheck_sessions
-    assert stream["nginx.ingress.kubernetes.io/limit-connections"] == "16"  # as limit_conn kicheck_websockets
+    assert stream["nginx.ingress.kubernetes.io/limit-connections"] == "32"  # as limit_conn kicheck_websockets
     assert int(stream["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
     assert "limit-rps" not in " ".join(ingresses["meta-ki-check-static"]["metadata"]["annotations"])
 

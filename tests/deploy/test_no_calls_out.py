@@ -57,7 +57,12 @@ def handshake(edge: Edge, origin: str, host: str | None = None) -> int:
 
 
 def visit(
-    edge: Edge, base: str | None = None, headers: tuple[tuple[str, str], ...] = (), source: str | None = None
+    edge: Edge,
+    base: str | None = None,
+    headers: tuple[tuple[str, str], ...] = (),
+    source: str | None = None,
+    query: str = QUERY,
+    expect: list[str] | None = None,
 ) -> visitors.Visit:
     """A visitor speaking Streamlit's protocol opens a share link on the page `base` (default: the app by its
     host name) and reads the verdict; the connection goes to nginx on loopback.
@@ -68,7 +73,8 @@ def visit(
     route = visitors.Route(("127.0.0.1", edge.port), source, headers)
 
     async def one() -> visitors.Visit:
-        (visitor,) = await visitors.crowd(base or edge.url, "result", [(QUERY, [LABEL])], 60, route)
+        wanted = [LABEL] if expect is None else expect
+        (visitor,) = await visitors.crowd(base or edge.url, "result", [(query, wanted)], 60, route)
         await visitors.leave([visitor])
         return visitor.visit
 
