@@ -6,7 +6,7 @@ APP_OK := $(VENV)/.app-installed
 DEV_OK := $(VENV)/.dev-installed
 PORT   ?= 8501
 
-.PHONY: run test lint unit browser-tests bench fuzz system-packages clean
+.PHONY: run test lint unit browser-tests bench lighthouse fuzz system-packages clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -41,6 +41,11 @@ test: $(DEV_OK) system-packages lint
 
 bench: $(DEV_OK) system-packages
 	$(PY) -m bench
+
+# Lighthouse (npm's client installs it into bench/lighthouse/node_modules; Debian's chromium, no browser download)
+# through deploy/nginx.conf, side by side with a one-line page. A benchmark, not part of `make test`.
+lighthouse: $(DEV_OK) system-packages
+	$(PY) -m bench.lighthouse
 
 # 10,000 generated link maps through the decoder and the whole result build; fails on any exception.
 fuzz: $(DEV_OK)

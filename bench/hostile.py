@@ -351,7 +351,7 @@ def case_media_ids(edge: Edge, visit: visitors.Visit) -> dict:
     from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
     computable = 0
-    downloads = [url for url in visit.media if url.endswith((".md", ".ics"))]
+    downloads = [url for url in visit.media if url.endswith((".md", ".html", ".ics"))]
     for url in downloads:
         with urllib.request.urlopen(f"{edge.base}{url}", timeout=20) as reply:
             data, mimetype = reply.read(), reply.headers.get_content_type()

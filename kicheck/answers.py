@@ -1,9 +1,10 @@
-"""The person's answers and the share-link codec, format v1.1.
+"""The person's answers and the share-link codec, format v1.2.
 
 The link is a public contract: links people shared must keep working and keep their meaning. The format (keys,
 codes, dates) is documented in README.md; `encode` writes the one canonical form, `decode` reads anything and
 never raises. Invalid values are dropped, mangled keys repaired, and both reported as `Problem`s, which the
-result page lists in a notice. v1.1 only adds to v1: every v1 link decodes to the same answers.
+result page lists in a notice. v1.1 only adds to v1, and v1.2 only to v1.1: every older link decodes to the
+same answers.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from datetime import date, timedelta
 from urllib.parse import parse_qsl, quote
 
 # encode writes 1.1, so a link with v1.1 values ("before-start", "unknown", d, k) says it needs a v1.1 reader;
-# a v1 link (v=1 or no v) means exactly what it meant.
+# a v1 link (v=1 or no v) means exactly what it meant. A link that carries a v1.2 value (who=child,
+# bd=unknown, obj_*=unknown, ai=unknown) says 1.2; every other link is written exactly as before, as 1.1.
 FORMAT_VERSION = "1.1"
-READABLE_VERSIONS = ("1", "1.1")
+FORMAT_VERSION_12 = "1.2"
+READABLE_VERSIONS = ("1", "1.1", "1.2")
 LANGUAGES = ("de", "en")
 DEFAULT_LANG = "de"
 
@@ -40,6 +43,10 @@ EARLIEST_MADE_ON = date(2025, 1, 1)
 # The knowledge base's version (data/meta.yaml), e.g. 2026.11-1: year, month, running number.
 KNOWLEDGE_VERSION_RE = re.compile(r"[0-9]{4}\.[0-9]{2}-[0-9]{1,4}")
 LINKED_VALUES = {"1": True, "0": False, "unknown": None}  # link value -> Answers.linked
+# v1.2: "I don't know" for the profile's birth date, an objection, and where the person chats with Meta AI.
+UNKNOWN = "unknown"
+# v1.2: whom the check is for. "child": a parent answers for their child (the pages address the parent).
+WHO_VALUES = ("self", "child")
 
 # A crafted link may repeat a key thousands of times; the notice lists this many problems and counts the rest.
 MAX_LISTED_PROBLEMS = 20
@@ -48,7 +55,7 @@ MAX_SHOWN_VALUE = 40
 # Lists longer than this are not read at all: no valid list has more than six codes.
 MAX_LIST_ITEMS = 64
 
-ANSWER_KEYS = ("age", "bd", "svc", "pub", "ai", "linked", "obj_fb", "obj_ig")
+ANSWER_KEYS = ("who", "age", "bd", "svc", "pub", "ai", "linked", "obj_fb", "obj_ig")
 
 
 def objection_key(service: str) -> str:
@@ -87,6 +94,15 @@ class Answers:
     objection_day_unknown: frozenset[str] = frozenset()
     made_on: date | None = None  # the day the link was made (d=); None: read as made today
     knowledge_version: str | None = None  # the knowledge base's version when the link was made (k=)
+    # v1.2
+    for_child: bool = False  # a parent answers for their child (who=child)
+    # "I don't know what the profile's birth date says" (bd=unknown; only for minors). Judged like a wrong
+    # (adult) birth date, the safe side, and said so.
+    birthdate_unknown: bool = False
+    # Services where the person does not know whether they objected (obj_fb=unknown): judged as no objection.
+    objection_unknown: frozenset[str] = frozenset()
+    # "I don't know where I chat with Meta AI" (ai=unknown): judged as chatting wherever Meta AI is (said so).
+    ai_unknown: bool = False
 
     def __hash__(self) -> int:  # Mapping is not hashable; answers are used as cache keys
         return hash(
@@ -102,6 +118,10 @@ class Answers:
                 self.objection_day_unknown,
                 self.made_on,
                 self.knowledge_version,
+                self.for_child,
+                self.birthdate_unknown,
+                self.objection_unknown,
+                self.ai_unknown,
             )
         )
 
@@ -119,6 +139,24 @@ class Answers:
     @property
     def uses_both_fb_and_ig(self) -> bool:
         return {"fb", "ig"} <= self.services
+
+    @property
+    def profile_may_say_adult(self) -> bool:
+        """A minor whose profile says 18+ (bd=wrong), or may (bd=unknown): Meta may see an adult."""
+        return self.birthdate_wrong or self.birthdate_unknown
+
+    @property
+    def needs_v12(self) -> bool:
+        """Whether the answers hold a value only format v1.2 can write."""
+        return self.for_child or self.birthdate_unknown or bool(self.objection_unknown) or self.ai_unknown
+
+    @property
+    def ai_judged(self) -> frozenset[str]:
+        """Where the person's Meta AI chats are judged to be: as answered, or, for "I don't know", wherever
+        they use a service with Meta AI (the safe side)."""
+        if self.ai_unknown:
+            return frozenset(AI_CAPABLE) & self.services
+        return self.ai
 
 
 def age_range_on(answers: Answers, day: date) -> tuple[int, int] | None:
@@ -200,16 +238,23 @@ def encode(answers: Answers) -> str:
 
 
 def params(answers: Answers) -> list[tuple[str, str]]:
-    """The canonical parameters, in order: v, lang, age, bd, svc, pub, ai, linked, obj_fb, obj_ig, d, k."""
-    parts: list[tuple[str, str]] = [("v", FORMAT_VERSION), ("lang", answers.lang)]
+    """The canonical parameters: v, lang, who, age, bd, svc, pub, ai, linked, obj_fb, obj_ig, d, k."""
+    version = FORMAT_VERSION_12 if answers.needs_v12 else FORMAT_VERSION
+    parts: list[tuple[str, str]] = [("v", version), ("lang", answers.lang)]
+    if answers.for_child:
+        parts.append(("who", "child"))
     if answers.age is not None:
         parts.append(("age", str(answers.age)))
     if answers.birthdate_wrong:
         parts.append(("bd", "wrong"))
+    elif answers.birthdate_unknown:
+        parts.append(("bd", UNKNOWN))
     parts.append(("svc", _codes(answers.services) or NO_SERVICE))
     if answers.public:
         parts.append(("pub", _codes(answers.public)))
-    if answers.ai:
+    if answers.ai_unknown:
+        parts.append(("ai", UNKNOWN))
+    elif answers.ai:
         parts.append(("ai", _codes(answers.ai)))
     if answers.uses_both_fb_and_ig:  # written out, "no" too: a v1.1 link never leaves the answer implied
         parts.append(("linked", _linked_value(answers.linked)))
@@ -218,6 +263,8 @@ def params(answers: Answers) -> list[tuple[str, str]]:
         if when is not None:
             value = when.isoformat() if answers.objection_day_known(service) else BEFORE_START
             parts.append((objection_key(service), value))
+        elif service in answers.objection_unknown:
+            parts.append((objection_key(service), UNKNOWN))
     if answers.made_on is not None:
         parts.append(("d", answers.made_on.isoformat()))
     if answers.knowledge_version is not None:
@@ -302,16 +349,20 @@ def _read_answers(reader: _Reader, today: date) -> tuple[Answers, bool, bool]:
     whether `linked` had a valid value.
     """
     lang = _read_lang(reader) or DEFAULT_LANG
+    for_child = _read_who(reader) == "child"
     age = _read_age(reader)
-    birthdate_wrong = _read_bd(reader) == "wrong"
+    bd = _read_bd(reader)
     services, said_none = _read_services(reader)
     public = reader.codes("pub", PUBLIC_CAPABLE)
-    ai = reader.codes("ai", AI_CAPABLE)
+    ai, ai_unknown = _read_ai(reader)
     linked, linked_given = _read_linked(reader)
     raw = Answers(
         lang=lang,
+        for_child=for_child,
         age=age,
-        birthdate_wrong=birthdate_wrong,
+        birthdate_wrong=bd == "wrong",
+        birthdate_unknown=bd == UNKNOWN,
+        ai_unknown=ai_unknown,
         services=frozenset(services),
         public=frozenset(public),
         ai=frozenset(ai),
@@ -351,11 +402,15 @@ def _normalize(a: Answers, reader: _Reader) -> Answers:
     if linked is not False and not a.uses_both_fb_and_ig:
         reader.problem("linked", _linked_value(linked), "not_applicable")
         linked = False
-    bd_wrong = a.birthdate_wrong
-    if bd_wrong and not a.is_minor:
+    bd_wrong, bd_unknown = a.birthdate_wrong, a.birthdate_unknown
+    if (bd_wrong or bd_unknown) and not a.is_minor:
         # Only a minor can have a "wrong" adult birth date; for an adult (or unknown age) it means nothing.
-        reader.problem("bd", "wrong", "not_applicable")
-        bd_wrong = False
+        reader.problem("bd", "wrong" if bd_wrong else UNKNOWN, "not_applicable")
+        bd_wrong = bd_unknown = False
+    ai_unknown = a.ai_unknown
+    if ai_unknown and not a.services & set(AI_CAPABLE):
+        reader.problem("ai", UNKNOWN, "not_used")
+        ai_unknown = False
     version = a.knowledge_version
     if version is not None and not KNOWLEDGE_VERSION_RE.fullmatch(version):
         reader.problem("k", version, "bad_knowledge_version")
@@ -368,8 +423,19 @@ def _normalize(a: Answers, reader: _Reader) -> Answers:
         objection_day_unknown=day_unknown,
         linked=linked,
         birthdate_wrong=bd_wrong,
+        birthdate_unknown=bd_unknown,
+        ai_unknown=ai_unknown,
+        objection_unknown=_used_unknown_objections(a, objections, reader),
         knowledge_version=version,
     )
+
+
+def _used_unknown_objections(a: Answers, dated: Mapping[str, date], reader: _Reader) -> frozenset[str]:
+    """The services whose objection the person does not know about (v1.2), among those they use and have
+    given no date for."""
+    for service in sorted(a.objection_unknown - a.services):
+        reader.problem(objection_key(service), UNKNOWN, "not_used")
+    return frozenset(s for s in a.objection_unknown & a.services if s not in dated)
 
 
 def _used_objections(a: Answers, reader: _Reader) -> tuple[dict[str, date], frozenset[str]]:
@@ -409,9 +475,30 @@ def _read_age(reader: _Reader) -> int | None:
     return age
 
 
+def _read_who(reader: _Reader) -> str | None:
+    who = reader.single("who")
+    if who is not None and who not in WHO_VALUES:
+        reader.problem("who", who, "unknown_code")
+        return None
+    return who
+
+
+def _read_ai(reader: _Reader) -> tuple[set[str], bool]:
+    """Where the person chats with Meta AI, and whether they said "I don't know" (ai=unknown, v1.2).
+
+    "unknown" stands alone: beside services it contradicts them, and the services count."""
+    chosen = reader.filter_codes("ai", reader.list_items("ai"), (*AI_CAPABLE, UNKNOWN))
+    unknown = UNKNOWN in chosen
+    chosen.discard(UNKNOWN)
+    if unknown and chosen:
+        reader.problem("ai", UNKNOWN, "conflict")
+        return chosen, False
+    return chosen, unknown
+
+
 def _read_bd(reader: _Reader) -> str | None:
     bd = reader.single("bd")
-    if bd is not None and bd not in ("ok", "wrong"):
+    if bd is not None and bd not in ("ok", "wrong", UNKNOWN):
         reader.problem("bd", bd, "unknown_code")
         return None
     return bd
@@ -443,15 +530,22 @@ def _read_objections(reader: _Reader, today: date) -> dict:
     """The objection fields of Answers: dates, and the services objected to before the start, day unknown."""
     objections: dict[str, date] = {}
     day_unknown: set[str] = set()
+    unknown: set[str] = set()  # "I don't know whether I objected" (v1.2)
     for service in OBJECTION_CAPABLE:
         key = objection_key(service)
         raw = reader.single(key)
-        if raw == BEFORE_START:
+        if raw == UNKNOWN:
+            unknown.add(service)
+        elif raw == BEFORE_START:
             objections[service] = LATEST_BEFORE_START
             day_unknown.add(service)
         elif raw is not None and (when := _objection_date(reader, key, raw, today)):
             objections[service] = when
-    return {"objections": objections, "objection_day_unknown": frozenset(day_unknown)}
+    return {
+        "objections": objections,
+        "objection_day_unknown": frozenset(day_unknown),
+        "objection_unknown": frozenset(unknown),
+    }
 
 
 def _objection_date(reader: _Reader, key: str, raw: str, today: date) -> date | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from kicheck.answers import (
+    AI_CAPABLE,
     EARLIEST_OBJECTION,
     NO_SERVICE,
     OBJECTION_CAPABLE,
@@ -37,20 +38,27 @@ from kicheck.questions import (
 
 LINKED = tuple(LINKED_CHOICES)  # yes, no, unknown
 NOT_YET, BEFORE_START, ON_DATE = ObjectionChoice.NOT_YET, ObjectionChoice.BY_DEADLINE, ObjectionChoice.ON_DATE
+OBJECTION_UNKNOWN = ObjectionChoice.UNKNOWN
 OBJECTION_CHOICES = tuple(ObjectionChoice)
+WHO = ("self", "child")
+BIRTHDATE = ("ok", "wrong", "unknown")
+# The Meta AI question's answers besides the services: "nowhere" and "I don't know" (each excludes the rest).
+AI_NOWHERE, AI_UNKNOWN = "nowhere", "unknown"
 
 
 @dataclass
 class Draft:
     """The check page's answers by stable values. Services hold codes, or only NO_SERVICE."""
 
+    who: str | None = None  # one of WHO; None until answered
     age: int | None = None
-    birthdate: str = "ok"  # "ok" or "wrong"
+    birthdate: str | None = None  # one of BIRTHDATE; None until answered (never preselected)
     services: list[str] = field(default_factory=list)
     public: list[str] = field(default_factory=list)
+    # Service codes, or only AI_NOWHERE or only AI_UNKNOWN; empty until answered.
     ai: list[str] = field(default_factory=list)
     linked: str | None = None  # one of LINKED; None until answered
-    objection: dict[str, str] = field(default_factory=dict)  # service -> one of OBJECTION_CHOICES
+    objection: dict[str, str] = field(default_factory=dict)  # service -> OBJECTION_CHOICES, once answered
     objection_day: dict[str, date | None] = field(default_factory=dict)  # a valid day, or None
     objection_text: dict[str, str] = field(default_factory=dict)  # the day as typed, shown back as typed
     # A link's (age, day) when today's age is not one number (a birthday may have passed): shown, not assumed.
@@ -62,10 +70,11 @@ def draft_from_link(decoded: Decoded, today: date) -> Draft:
     answers = decoded.answers
     services = list(ordered(answers.services)) or ([NO_SERVICE] if decoded.services_given else [])
     draft = Draft(
-        birthdate="wrong" if answers.birthdate_wrong else "ok",
+        who="child" if answers.for_child else "self",
+        birthdate=_birthdate_prefill(answers),
         services=services,
         public=list(ordered(answers.public)),
-        ai=list(ordered(answers.ai)),
+        ai=_ai_prefill(answers),
         linked=linked_prefill(decoded),
     )
     _age_today(draft, answers, today)
@@ -74,6 +83,22 @@ def draft_from_link(decoded: Decoded, today: date) -> Draft:
             prefill = objection_prefill(answers, service)
             draft.objection[service], draft.objection_day[service] = prefill.choice, prefill.day
     return draft
+
+
+def _birthdate_prefill(answers: Answers) -> str:
+    """A link answers the birth-date question: wrong, unknown, or (written or not, as in v1) ok."""
+    if answers.birthdate_wrong:
+        return "wrong"
+    return "unknown" if answers.birthdate_unknown else "ok"
+
+
+def _ai_prefill(answers: Answers) -> list[str]:
+    """A link's Meta AI answer: its services, "I don't know", or, with none (its meaning), "nowhere"."""
+    if answers.ai_unknown:
+        return [AI_UNKNOWN]
+    if answers.ai:
+        return list(ordered(answers.ai))
+    return [AI_NOWHERE] if answers.services & set(AI_CAPABLE) else []
 
 
 def _age_today(draft: Draft, answers: Answers, today: date) -> None:
@@ -92,9 +117,12 @@ def answers_from_draft(draft: Draft, lang: str) -> Answers:
 
     The meaning of each choice ("I don't know", "before 27 May, day unknown") is kicheck.questions'.
     """
-    objections, day_unknown = {}, set()
+    objections, day_unknown, objection_unknown = {}, set(), set()
     for service in OBJECTION_CAPABLE:
         choice = ObjectionChoice(draft.objection.get(service, NOT_YET))
+        if choice is OBJECTION_UNKNOWN:
+            objection_unknown.add(service)
+            continue
         day, unknown = objection_from_choice(choice, draft.objection_day.get(service))
         if day is not None:
             objections[service] = day
@@ -106,10 +134,14 @@ def answers_from_draft(draft: Draft, lang: str) -> Answers:
         draft.birthdate == "wrong",
         frozenset(draft.services) - {NO_SERVICE},
         draft.public,
-        draft.ai,
+        [code for code in draft.ai if code in AI_CAPABLE],
         linked_answer(draft.linked),
         objections,
         day_unknown,
+        for_child=draft.who == "child",
+        birthdate_unknown=draft.birthdate == "unknown",
+        objection_unknown=objection_unknown,
+        ai_unknown=draft.ai == [AI_UNKNOWN],
     )
 
 
@@ -146,14 +178,36 @@ def day_text(draft: Draft, service: str, lang: str) -> str:
     return day.strftime(SHOWN_FORMAT.get(lang, SHOWN_FORMAT["de"])) if day else ""
 
 
+def asks_birthdate(draft: Draft) -> bool:
+    """The profile's birth date matters only for someone under 18."""
+    return draft.age is not None and draft.age < 18
+
+
+def asks_ai(draft: Draft) -> bool:
+    return bool(set(draft.services) & set(AI_CAPABLE))
+
+
 def missing(draft: Draft) -> list[str]:
-    """What must be answered before a result can be given: 'svc', or 'obj_<service>' for a date not given."""
+    """What must be answered before a result can be given: no answer the person did not choose counts.
+
+    'who', 'bd', 'svc', 'ai', 'linked', 'obj_<service>' for an objection question not answered, and
+    'date_<service>' for an objection "on this day" without a valid day.
+    """
+    gaps = [] if draft.who else ["who"]
+    if asks_birthdate(draft) and draft.birthdate is None:
+        gaps.append("bd")
     if not draft.services:
-        return ["svc"]
-    return [
-        f"obj_{service}"
-        for service in OBJECTION_CAPABLE
-        if service in draft.services
-        and draft.objection.get(service) == ON_DATE
-        and draft.objection_day.get(service) is None
-    ]
+        return [*gaps, "svc"]
+    if asks_ai(draft) and not draft.ai:
+        gaps.append("ai")
+    if set(OBJECTION_CAPABLE) <= set(draft.services) and draft.linked is None:
+        gaps.append("linked")
+    for service in OBJECTION_CAPABLE:
+        if service not in draft.services:
+            continue
+        choice = draft.objection.get(service)
+        if choice is None:
+            gaps.append(f"obj_{service}")
+        elif choice == ON_DATE and draft.objection_day.get(service) is None:
+            gaps.append(f"date_{service}")
+    return gaps

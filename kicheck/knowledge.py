@@ -314,6 +314,9 @@ class Knowledge(_Strict):
     events: tuple[Event, ...]
     actions: dict[str, Action]
     texts: dict[str, dict[str, str]]  # lang -> key -> UI text
+    # lang -> key -> the same text addressed to a parent who checks for their child (i18n/<lang>.child.yaml);
+    # a key not listed there reads the same for both.
+    texts_for_child: dict[str, dict[str, str]] = {}
     authorities: dict[str, Authority]
     changelog: tuple[ChangelogEntry, ...]  # oldest first, as in the file
     retired_sources: dict[str, Source] = {}  # sources.yaml records marked `retired:`; nothing may cite them
@@ -411,6 +414,29 @@ def _texts(data_dir: Path) -> dict[str, dict[str, str]]:
     return texts
 
 
+def _texts_for_child(data_dir: Path, texts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """The parent's wording of some texts: each key exists in the base file, with the same placeholders, and
+    both languages override the same keys (so a parent never sees one language addressed to them and the other
+    not)."""
+    out: dict[str, dict[str, str]] = {}
+    for lang in ("de", "en"):
+        name = f"i18n/{lang}.child.yaml"
+        raw = _read_yaml(data_dir / name)
+        if not isinstance(raw, dict):
+            raise KnowledgeError(f"{name}: (top level): expected a mapping of text keys")
+        for key, value in raw.items():
+            if key not in texts[lang]:
+                raise KnowledgeError(f"{name}: {key}: no such text in i18n/{lang}.yaml")
+            if not isinstance(value, str) or not value.strip():
+                raise KnowledgeError(f"{name}: {key}: expected a non-empty text")
+            if set(_PLACEHOLDER.findall(value)) != set(_PLACEHOLDER.findall(texts[lang][key])):
+                raise KnowledgeError(f"{name}: {key}: placeholders differ from i18n/{lang}.yaml")
+        out[lang] = {str(k): v for k, v in raw.items()}
+    if missing := sorted(set(out["de"]) ^ set(out["en"])):
+        raise KnowledgeError(f"i18n/*.child.yaml: {missing[0]}: given in one language only")
+    return out
+
+
 def _changelog(data_dir: Path) -> tuple[ChangelogEntry, ...]:
     raw = _read_yaml(data_dir / "changelog.yaml")
     if not isinstance(raw, list) or not raw:
@@ -440,7 +466,8 @@ def load(data_dir: Path = DATA_DIR) -> Knowledge:
         categories=_records(data_dir, "categories.yaml", Category, "id"),
         events=tuple(sorted(events, key=lambda e: e.date)),
         actions=_records(data_dir, "actions.yaml", Action, "id"),
-        texts=_texts(data_dir),
+        texts=(texts := _texts(data_dir)),
+        texts_for_child=_texts_for_child(data_dir, texts),
         authorities=_records(data_dir, "authorities.yaml", Authority, "id"),
         changelog=_changelog(data_dir),
     )

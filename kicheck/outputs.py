@@ -25,6 +25,7 @@ class Result:
     chart: alt.LayerChart
     table: pd.DataFrame  # the chart's facts as a table, for screen readers
     markdown: str
+    summary_html: str  # the download: a self-contained page a phone opens without an app
     ics: bytes | None  # None when no reminder fits
 
 
@@ -35,7 +36,7 @@ def timeline_table(timeline: Timeline, t: Texts) -> pd.DataFrame:
 
 
 def build_result(answers: Answers, knowledge: Knowledge, today: date, link: str) -> Result:
-    t = Texts(knowledge, answers.lang)
+    t = Texts(knowledge, answers.lang, for_child=answers.for_child)
     verdict = decide(answers, knowledge, today)
     view = result_view(verdict, t)
     timeline = build(verdict, t)
@@ -45,5 +46,6 @@ def build_result(answers: Answers, knowledge: Knowledge, today: date, link: str)
         chart=timeline_chart(timeline, t),
         table=timeline_table(timeline, t),
         markdown=report.markdown(view, verdict, t, link),
+        summary_html=report.summary_html(view, verdict, t, link),
         ics=report.ics(reminders, today) if reminders else None,
     )

@@ -187,18 +187,16 @@ def _link_text(source: Source, t: Texts) -> str:
 
 def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
     none = t("answer.none")
-    rows = [
-        (t("q.age"), str(answers.age) if answers.age is not None else t("answer.not_given")),
-    ]
+    rows = [(t("answer.who"), t("answer.who_child"))] if answers.for_child else []
+    rows.append((t("q.age"), str(answers.age) if answers.age is not None else t("answer.not_given")))
     if answers.is_minor:
-        rows.append(
-            (t("q.birthdate"), t("answer.bd_wrong") if answers.birthdate_wrong else t("answer.bd_ok"))
-        )
+        rows.append((t("q.birthdate"), t(f"answer.bd_{_birthdate_answer(answers)}")))
     rows.append((t("q.services"), t.services(ordered(answers.services)) or none))
     if answers.services & set(PUBLIC_CAPABLE):
         rows.append((t("q.public"), t.services(ordered(answers.public)) or none))
     if answers.services & set(AI_CAPABLE):
-        rows.append((t("q.ai"), t.services(ordered(answers.ai)) or none))
+        ai = t("answer.ai_unknown") if answers.ai_unknown else t.services(ordered(answers.ai)) or none
+        rows.append((t("q.ai"), ai))
     if answers.uses_both_fb_and_ig:
         rows.append((t("q.linked"), t(_LINKED_ANSWER[answers.linked])))
     rows += [
@@ -212,11 +210,18 @@ def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
 _LINKED_ANSWER = {True: "answer.yes", False: "answer.no", None: "answer.linked_unknown"}
 
 
+def _birthdate_answer(answers: Answers) -> str:
+    """ok, wrong or unknown: the answer to "is the profile's birth date correct?"."""
+    if answers.birthdate_wrong:
+        return "wrong"
+    return "unknown" if answers.birthdate_unknown else "ok"
+
+
 def objection_answer(answers: Answers, service: str, t: Texts) -> str:
     """The objection answer in words: a date, "before 27 May 2025 (day unknown)", or "not yet"."""
     when = answers.objection(service)
     if when is None:
-        return t("answer.not_yet")
+        return t("answer.objection_unknown") if service in answers.objection_unknown else t("answer.not_yet")
     if not answers.objection_day_known(service):
         return t("answer.objection_before_start", start=t.date(t.knowledge.meta.training_start))
     return t.date(when)
@@ -264,7 +269,7 @@ def version_line(t: Texts) -> str:
 
 
 def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
-    out = []
+    out = [t("result.for_child")] if verdict.answers.for_child and verdict.services else []
     if verdict.age_assumed and verdict.services:
         out.append(t("note.age_assumed"))
     out += _age_from_link(verdict, t)

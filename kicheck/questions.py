@@ -22,6 +22,7 @@ class ObjectionChoice(StrEnum):
     NOT_YET = "not_yet"
     BY_DEADLINE = "by_deadline"
     ON_DATE = "on_date"
+    UNKNOWN = "unknown"  # "I don't know whether I objected" (link v1.2: obj_fb=unknown)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def objection_choice(day: date | None) -> Prefill:
 
 def objection_prefill(answers: Answers, service: str) -> Prefill:
     """The radio option and date field for one service's objection in the link's answers."""
+    if service in answers.objection_unknown:
+        return Prefill(ObjectionChoice.UNKNOWN, None)
     if not answers.objection_day_known(service):
         return Prefill(ObjectionChoice.BY_DEADLINE, None)
     return objection_choice(answers.objection(service))
@@ -86,6 +89,11 @@ def answers_from_form(
     linked: bool | None,
     objections: Mapping[str, date],
     objection_day_unknown: Iterable[str] = (),
+    *,
+    for_child: bool = False,
+    birthdate_unknown: bool = False,
+    objection_unknown: Iterable[str] = (),
+    ai_unknown: bool = False,
 ) -> Answers:
     """The form's values as a consistent answer set (what the share link will carry).
 
@@ -103,5 +111,9 @@ def answers_from_form(
             linked=linked,
             objections=dict(objections),
             objection_day_unknown=frozenset(objection_day_unknown),
+            for_child=for_child,
+            birthdate_unknown=birthdate_unknown,
+            objection_unknown=frozenset(objection_unknown),
+            ai_unknown=ai_unknown,
         )
     )

@@ -1,10 +1,13 @@
-"""Downloads: the result as a Markdown summary, and calendar reminders (.ics) where one fits."""
+"""Downloads: the result as Markdown and as a self-contained HTML page, and calendar reminders (.ics) where
+one fits."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
+import jinja2
 from icalendar import Alarm, Calendar, Event
 
 from kicheck.present import ResultView, SourceRef
@@ -50,6 +53,43 @@ def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
     lines += [f"- {_source_line(s, t)}" for s in view.sources]
     lines += ["", "---", "", view.version_line, "", t("disclaimer.short"), ""]
     return "\n".join(lines)
+
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,  # every answer, text and link is escaped: the page is text, never markup from a link
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def summary_html(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
+    """The result as one self-contained HTML page (no script, no outside file): a phone opens it in its
+    browser without an app, and it prints to PDF. The same view as the page and the Markdown."""
+    return _TEMPLATES.get_template("summary.html.j2").render(
+        lang=t.lang,
+        title=t("md.title"),
+        date_label=t("md.date"),
+        date=t.date(verdict.today),
+        view=view,
+        verdicts_label=t("md.verdicts"),
+        categories_label=t("result.categories"),
+        unclear_label=t("result.unclear"),
+        actions_label=t("md.actions"),
+        answers_label=t("md.answers"),
+        link_label=t("md.link"),
+        link=link,
+        sources_label=t("md.sources"),
+        sources=[_source_text(s, t) for s in view.sources],
+        disclaimer=t("disclaimer.short"),
+    )
+
+
+def _source_text(s: SourceRef, t: Texts) -> str:
+    published = f"{t('sources.published', date=s.published)}; " if s.published else ""
+    return (
+        f"{s.publisher}: {s.title} ({s.url}) – {s.confidence}; {published}{t('sources.read', month=s.read)}"
+    )
 
 
 def _source_line(s: SourceRef, t: Texts) -> str:

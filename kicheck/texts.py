@@ -29,6 +29,9 @@ def _long_date(day: date, locale: str) -> str:
 class Texts:
     knowledge: Knowledge
     lang: str
+    # A parent checking for their child: texts with a parent's wording (i18n/<lang>.child.yaml) replace the
+    # person's own ("Wie alt ist Ihr Kind?" instead of "Wie alt sind Sie?").
+    for_child: bool = False
 
     @property
     def locale(self) -> str:
@@ -37,6 +40,8 @@ class Texts:
     def __call__(self, key: str, /, **params: object) -> str:
         """The UI text for `key`, with {placeholders} filled. A missing key is a bug the tests catch."""
         text = self.knowledge.texts[self.lang][key]
+        if self.for_child:
+            text = self.knowledge.texts_for_child.get(self.lang, {}).get(key, text)
         return text.format(**params) if params else text
 
     def pick(self, text: Text) -> str:

@@ -176,7 +176,7 @@ def adult_for_meta(answers: Answers, today: date) -> bool:
     judged as possibly 18 (the safe side: their data may be used from the birthday on, a range).
     """
     ages = age_range_on(answers, today)
-    return ages is None or ages[1] >= 18 or answers.birthdate_wrong
+    return ages is None or ages[1] >= 18 or answers.profile_may_say_adult
 
 
 def eighteenth_birthday(age: int, on: date) -> DateRange:
@@ -207,7 +207,7 @@ def adult_from(answers: Answers, today: date, start: date) -> DateRange | None:
     if not adult_for_meta(answers, today):
         return None
     birthday = birthday_18(answers, today)
-    if birthday is None or answers.birthdate_wrong:
+    if birthday is None or answers.profile_may_say_adult:
         return DateRange(start, start)
     return DateRange(max(start, birthday.earliest), max(start, birthday.latest))
 
@@ -268,14 +268,14 @@ def categories_for(answers: Answers, service: Service, knowledge: Knowledge) -> 
     used_when = {"account"}
     if service.code in answers.public:
         used_when.add("public")
-    if service.code in answers.ai:
+    if service.code in answers.ai_judged:
         used_when.add("ai_chats")
     return tuple(c for c in service.categories if knowledge.categories[c].used_when in used_when)
 
 
 def _exposed(answers: Answers, service: Service) -> bool:
     """Whether anything of theirs is used there at all: public content always, otherwise only AI chats."""
-    return service.affected_through == "public_content" or service.code in answers.ai
+    return service.affected_through == "public_content" or service.code in answers.ai_judged
 
 
 def _status(
@@ -333,7 +333,42 @@ def _extra_reasons(
         reasons.append("reason.private_still_used")
     if answers.birthdate_wrong:
         reasons.append("reason.birthdate_wrong")
+    elif answers.birthdate_unknown:
+        reasons.append("reason.birthdate_unknown")
+    if status is Status.IN_USE and _objection_unknown(answers, service, objection):
+        reasons.append("reason.objection_unknown")
+    if answers.ai_unknown and service.code in answers.ai_judged:
+        reasons.append("reason.ai_unknown")
     return reasons
+
+
+def _objection_sources(answers: Answers, service: Service) -> set[str]:
+    """The services whose objection could count here: its own, the ones it follows, and their linked group."""
+    route = service.objection
+    own = set(route.follows) if route and route.follows else {service.code}
+    if answers.linked and own & {"fb", "ig"}:
+        own |= {"fb", "ig"}
+    return own
+
+
+def _objection_unknown(answers: Answers, service: Service, objection) -> bool:
+    """No objection counts here, and the person does not know whether they made one that would (v1.2)."""
+    return (
+        objection is None
+        and service.objection is not None
+        and bool(answers.objection_unknown & _objection_sources(answers, service))
+    )
+
+
+def _unknowns_doubt_use(answers: Answers, service: Service, objection) -> bool:
+    """An "I don't know" answer judged on the safe side makes "In use" an assumption: the person does not know
+    whether they objected (v1.2 obj=unknown), or whether they write to Meta AI where only that is used."""
+    chats_unknown = (
+        answers.ai_unknown
+        and service.affected_through != "public_content"
+        and service.code in answers.ai_judged
+    )
+    return _objection_unknown(answers, service, objection) or chats_unknown
 
 
 def _conditions(answers: Answers, service: Service, age: AgeToday, start: date) -> set[str]:
@@ -341,9 +376,9 @@ def _conditions(answers: Answers, service: Service, age: AgeToday, start: date) 
     return {
         name
         for name, holds in (
-            ("ai_chats", service.code in answers.ai),
+            ("ai_chats", service.code in answers.ai_judged),
             ("minor", age.may_be_minor),
-            ("birthdate_wrong", answers.birthdate_wrong),
+            ("birthdate_wrong", answers.profile_may_say_adult),
             ("turned_18_after_start", age.turned_18_after(start)),
         )
         if holds
@@ -367,7 +402,7 @@ def objected_as_minor(answers: Answers, objection: EffectiveObjection | None, ag
     reason key says which; None when the objection counts. With a wrong (adult) birth date Meta saw an adult.
     """
     birthday = age.birthday_18
-    if objection is None or birthday is None or age.adult_from is None or answers.birthdate_wrong:
+    if objection is None or birthday is None or age.adult_from is None or answers.profile_may_say_adult:
         return None
     if objection.day < birthday.earliest:
         return "reason.objected_as_minor"
@@ -385,7 +420,7 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
     if as_minor and status is Status.IN_USE:
         reason = as_minor
     used = status in (Status.IN_USE, Status.PARTLY)
-    minor_ai_chats = age.adult_from is None and code in answers.ai
+    minor_ai_chats = age.adult_from is None and code in answers.ai_judged
     conditions = _conditions(answers, service, age, knowledge.meta.training_start)
     extra = _extra_reasons(answers, service, status, objection, minor_ai_chats, conditions)
     return ServiceVerdict(
@@ -400,7 +435,10 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         unclear=_unclear(service, status, conditions, as_minor is not None),
         minor_ai_chats=minor_ai_chats,
         objection_day_known=objection.day_known if objection else True,
-        use_doubted=as_minor is not None or age.may_be_minor or service.use_doubted(conditions),
+        use_doubted=as_minor is not None
+        or age.may_be_minor
+        or service.use_doubted(conditions)
+        or _unknowns_doubt_use(answers, service, objection),
     )
 
 
@@ -426,6 +464,9 @@ def objection_actions(
     if answers.birthdate_wrong:
         # Correct the birth date and object: only where the person has a service with a form (F11, F12).
         actions += [Action("fix_birthdate", own)] if own else []
+    elif answers.birthdate_unknown:
+        # Nobody knows what the profile says (a parent, say): look first, then correct and object (F11, R11).
+        actions += [Action("check_birthdate", own)] if own else []
     elif not adult:
         minors = tuple(s for s in own if by[s].objection is None)
         actions += [Action("object_minor", minors)] if minors else []
@@ -485,7 +526,7 @@ def _ai_chat_actions(
     return _grouped(
         (action_id, v.service)
         for v in verdicts
-        if (v.status is Status.IN_USE or v.minor_ai_chats) and v.service in answers.ai
+        if (v.status is Status.IN_USE or v.minor_ai_chats) and v.service in answers.ai_judged
         for action_id in knowledge.services[v.service].ai_chat_actions
     )
 
@@ -499,6 +540,8 @@ def actions_for(
 ) -> tuple[Action, ...]:
     """What to do, in order of effect (the order of data/actions.yaml, where their words and links are)."""
     actions = list(objecting)
+    if answers.for_child and answers.services:
+        actions.append(Action("parent_with_child"))  # what a parent can do with their child (R11)
     if confirmation:
         actions.append(Action("keep_confirmation"))
     actions += _exposure_actions(verdicts, knowledge) + _ai_chat_actions(answers, verdicts, knowledge)

@@ -6,6 +6,8 @@ widget is keyed per language and only shows and edits it, so a language switch k
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from kicheck import form_draft
@@ -21,6 +23,7 @@ from kicheck.answers import (
 )
 from ui import questionnaire as form
 from ui.common import (
+    SUBMITTED,
     arrived,
     footer,
     header,
@@ -41,8 +44,9 @@ draft = form.current_draft(decode(query_lists(), today()), today(), arrived())
 
 
 def key(name: str) -> str:
-    """A widget key per language: a widget's state holds its labels, which a language switch changes."""
-    return f"{name}-{t.lang}"
+    """A widget key per language and per "for whom": a widget's state holds its labels, which a language
+    switch or "for my child" changes."""
+    return f"{name}-{t.lang}-child" if draft.who == "child" else f"{name}-{t.lang}"
 
 
 def why(text_key: str) -> None:
@@ -56,7 +60,27 @@ def complain(problem: str, text_key: str) -> None:
 
 
 def service_name(code: str) -> str:
+    if code in AI_ANSWERS:
+        return t(AI_ANSWERS[code])
     return t("answer.no_account") if code == NO_SERVICE else kb().services[code].name
+
+
+def who_question() -> None:
+    """Whom the check is for, never preselected: a parent's answers are about their child, and the pages say
+    "Ihr Kind" from here on."""
+    global t
+    with st.container(key="q-who"):
+        draft.who = st.radio(
+            t("q.who"),
+            options=list(form_draft.WHO),
+            index=form_draft.WHO.index(draft.who) if draft.who else None,
+            format_func=lambda v: t(f"answer.who_{v}"),
+            key=f"who-{t.lang}",  # not key(): its own answer must not renew it
+            horizontal=True,
+        )
+        why("why.who")
+        complain("who", "check.missing_who")
+    t = replace(t, for_child=draft.who == "child")
 
 
 def age_question() -> None:
@@ -78,17 +102,22 @@ def age_question() -> None:
 
 def birthdate_question() -> None:
     with st.container(key="q-birthdate"):
+        # Never preselected: "correct" chosen for a parent who never looked would hide the real risk.
         draft.birthdate = st.radio(
             t("q.birthdate"),
-            options=["ok", "wrong"],
-            index=["ok", "wrong"].index(draft.birthdate),
+            options=list(form_draft.BIRTHDATE),
+            index=form_draft.BIRTHDATE.index(draft.birthdate) if draft.birthdate else None,
             format_func=lambda v: t(f"answer.bd_{v}"),
             key=key("bd"),
         )
         why("why.birthdate")
+        complain("bd", "check.missing_birthdate")
 
 
 QUESTION = {"svc": "services", "pub": "public", "ai": "ai"}  # widget name -> question and draft field
+# The pills that stand alone, and the callback that keeps them alone.
+ALONE = {"svc": form.only_one_kind_of_service, "ai": form.only_one_kind_of_ai_answer}
+AI_ANSWERS = {form_draft.AI_NOWHERE: "answer.ai_none", form_draft.AI_UNKNOWN: "answer.ai_unknown"}
 
 
 def service_question(name: str, options: list[str]) -> None:
@@ -106,13 +135,17 @@ def service_question(name: str, options: list[str]) -> None:
             default=[s for s in options if s in chosen],
             format_func=service_name,
             key=key(name),
-            on_change=form.only_one_kind_of_service if name == "svc" else None,
-            args=(key(name),) if name == "svc" else None,
+            on_change=ALONE.get(name),
+            args=(key(name),) if name in ALONE else None,
         )
         setattr(draft, question, list(picked or []))
+        if name == "ai":
+            st.caption(t("what.meta_ai"))
         why(f"why.{question}")
         if name == "svc":
-            complain("svc", "check.missing_services")
+            st.caption(t("check.keyboard_hint"))
+        if name in ("svc", "ai"):
+            complain(name, f"check.missing_{question}")
 
 
 def linked_question() -> None:
@@ -125,6 +158,7 @@ def linked_question() -> None:
             key=key("linked"),
         )
         why("why.linked")
+        complain("linked", "check.missing_linked")
 
 
 def day_question(service: str, name: str) -> None:
@@ -140,32 +174,39 @@ def day_question(service: str, name: str) -> None:
     draft.objection_day[service], problem = form_draft.parse_day(typed, today())
     if problem:
         st.error(t(problem), icon=":material/error:")
-    complain(f"obj_{service}", "check.missing_date")
+    complain(f"date_{service}", "check.missing_date")
 
 
 def objection_question(service: str) -> None:
     name = service_name(service)
     with st.container(key=f"q-obj-{service}"):
+        chosen = draft.objection.get(service)
         choice = st.radio(
             t("q.objection", service=name),
             options=list(form_draft.OBJECTION_CHOICES),
-            index=form_draft.OBJECTION_CHOICES.index(draft.objection.get(service, form_draft.NOT_YET)),
+            index=form_draft.OBJECTION_CHOICES.index(chosen) if chosen else None,
             format_func=lambda c: t(f"answer.objection_{c}"),
             key=key(f"obj_{service}_choice"),
         )
-        draft.objection[service] = choice
+        if choice is None:
+            draft.objection.pop(service, None)
+        else:
+            draft.objection[service] = choice
         if choice == form_draft.ON_DATE:
             day_question(service, name)
         why("why.objection")
+        complain(f"obj_{service}", "check.missing_objection")
 
 
+who_question()
 age_question()
-if draft.age is not None and draft.age < 18:
+if form_draft.asks_birthdate(draft):
     birthdate_question()
 service_question("svc", [*SERVICES, NO_SERVICE])
 services = [s for s in draft.services if s != NO_SERVICE]
 service_question("pub", [s for s in PUBLIC_CAPABLE if s in services])
-service_question("ai", [s for s in AI_CAPABLE if s in services])
+ai_services = [s for s in AI_CAPABLE if s in services]
+service_question("ai", [*ai_services, *AI_ANSWERS] if ai_services else [])
 if set(OBJECTION_CAPABLE) <= set(services):
     linked_question()
 for service in OBJECTION_CAPABLE:
@@ -180,6 +221,7 @@ if form.asked() and form_draft.missing(draft):
 elif clicked:
     answers = stamped(form_draft.answers_from_draft(draft, t.lang), today(), kb().meta.version)
     remember(answers)
+    st.session_state[SUBMITTED] = True
     st.switch_page("pages/result.py", query_params=params(answers))
 st.caption(t("check.privacy"))
 footer(t)

@@ -15,7 +15,9 @@ from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from ui import result_parts as part
 from ui.common import (
+    SUBMITTED,
     base_url,
+    check_page,
     footer,
     header,
     kb,
@@ -33,6 +35,8 @@ t: Texts = texts()
 decoded = decode(query_lists(), today())
 # A link without lang= opens in the language the visitor already chose (the link's own lang= wins).
 answers = replace(decoded.answers, lang=t.lang)
+# A parent's link (who=child): the page speaks of "Ihr Kind" throughout.
+t = replace(t, for_child=answers.for_child)
 
 
 def link_notice() -> None:
@@ -62,14 +66,14 @@ def no_services() -> None:
     """A link without svc: the notice above says so; no verdict is guessed, the check asks instead."""
     with st.container(key="no-services"):
         st.info(t("result.no_services"))
-        st.page_link("pages/check.py", label=t("result.start_check"), query_params=params(answers))
+        st.page_link(check_page(t), label=t("result.start_check"), query_params=params(answers))
     footer(t)
     st.stop()
 
 
 def change_answers(where: str) -> None:
     st.page_link(
-        "pages/check.py",
+        check_page(t),
         label=t("result.change"),
         query_params=params(answers),
         icon=":material/edit:",
@@ -87,11 +91,11 @@ def downloads() -> None:
     with st.container(key="downloads"):
         st.header(t("result.downloads"), anchor=False)
         st.download_button(
-            t("result.download_md"),
-            data=result.markdown,
-            file_name=t("file.md"),
-            mime="text/markdown",
-            key="download-md",
+            t("result.download_summary"),
+            data=result.summary_html,
+            file_name=t("file.summary"),
+            mime="text/html",
+            key="download-summary",
             on_click="ignore",
             icon=":material/description:",
         )
@@ -114,9 +118,9 @@ def timeline() -> None:
         st.header(t("result.timeline"), anchor=False)
         timeline_chart(result, t("chart.alt", summary=view.summary))
         with st.expander(t("result.timeline_table")):
-            # st.table reads cells as Markdown ("27. Mai 2025 – …" became a numbered list): escaped, they are
-            # text. Not st.dataframe: its toolbar speaks English only.
-            st.table(result.table.map(part.plain), border="horizontal", hide_index=True)
+            # A plain HTML table of escaped text ("27. Mai 2025 – …" stays text, never a Markdown list). Not
+            # st.table or st.dataframe: they load Streamlit's 726 KiB Arrow formatting bundle for a few rows.
+            st.html(part.table_html(result.table))
 
 
 header(t, "result.title", "nav.result", aside=lambda: change_answers("top") if decoded.given else None)
@@ -133,7 +137,11 @@ view = result.view
 changes = entries_since(kb(), decoded.answers.knowledge_version, answers.services)
 part.knowledge_notices(changes, today(), t)
 
-st.header(view.summary, anchor=False)
+with st.container(key="summary"):
+    st.header(view.summary, anchor=False)
+if st.session_state.pop(SUBMITTED, False):
+    # Just submitted on the check page: the page script moves the keyboard focus to the headline above.
+    st.html("<span hidden data-focus-here></span>")
 for note in view.notes:
     st.caption(note)
 part.verdict_cards(view)

@@ -8,10 +8,13 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import html
+import json
 import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -94,6 +97,16 @@ def language_switch(t: Texts) -> None:
 TOP_SPACE_STYLE = "<style>[data-testid='stMainBlockContainer']{padding-top:4rem}</style>"
 
 
+def tab_title(t: Texts, title_key: str, tab_key: str) -> str:
+    """The browser tab's title. The start page (the check) leads with the name and the question, as a search
+    result and a shared link show it ("Meta-KI-Check – Nutzt Meta meine Daten für KI?"); every other page with
+    its own name ("Chronik – Meta-KI-Check"). The public deployment's documents carry the same German titles
+    before the app runs (deploy/render_nginx_conf.PAGE_HEADS; tests/deploy/test_first_impression.py)."""
+    if tab_key == "nav.check":
+        return f"Meta-KI-Check – {t(title_key)}"
+    return f"{t(tab_key)} – Meta-KI-Check"
+
+
 def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] | None = None) -> None:
     """The page's title, its browser-tab title ("Ergebnis – Meta-KI-Check") and the language switch.
 
@@ -101,7 +114,7 @@ def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] |
     "change answers").
     """
     _note_page(tab_key)
-    st.set_page_config(page_title=f"{t(tab_key)} – Meta-KI-Check")
+    st.set_page_config(page_title=tab_title(t, title_key, tab_key))
     st.html(TOP_SPACE_STYLE)
     st.title(t(title_key), anchor=False)
     # 99 + 71 + 146 px and two small gaps: one row on a 375 px phone (a medium gap wraps the last one).
@@ -110,6 +123,13 @@ def header(t: Texts, title_key: str, tab_key: str, aside: Callable[[], object] |
         menu(t)
         if aside is not None:
             aside()
+
+
+def check_page(t: Texts) -> st.Page:
+    """The questions at /check (app.py registers the same file at / too). A link to "pages/check.py" would
+    name the first page of that file, /, whose link is the bare query: relative to /result, that opens the
+    result again in a new tab. The page is known by its url_path, so this names the registered /check."""
+    return st.Page(Path(__file__).parents[1] / "pages" / "check.py", title=t("nav.check"), url_path="check")
 
 
 def menu(t: Texts) -> None:
@@ -134,6 +154,7 @@ def arrived() -> bool:
 
 
 LAST_ANSWERS = "answers.last"
+SUBMITTED = "check.submitted"  # the check page sent the person to their result (focus goes to its headline)
 
 
 def remember(answers: Answers) -> None:
@@ -161,19 +182,19 @@ def operator_imprint() -> str | None:
 
 
 # The app's one script of its own, the same on every page. Streamlit has no public API for the page's language
-# (<html lang> stays "en", so screen readers read German with English rules) nor for the clipboard. It is
-# constant: what it needs travels HTML-escaped in data attributes, so a Content-Security-Policy can allow
-# exactly this script by its hash (PAGE_SCRIPT_SHA256, tests/app/test_page_script.py).
+# (<html lang> stays "en", so screen readers read German with English rules), for its own few English words
+# ("Press Enter to apply", the number field's "Increment"), for the clipboard or the phone's share sheet.
+# It is constant (ui/page_script.js): what it needs travels HTML-escaped in data attributes, so a
+# Content-Security-Policy can allow exactly this script by its hash (PAGE_SCRIPT_SHA256,
+# tests/app/test_page_script.py).
+#  * lang and words: <span data-page-lang data-ui-words='{"Decrement": "Weniger", ...}'>; the words are put
+#    right wherever Streamlit writes them (text, aria-label, title, placeholder), also later.
+#  * copy: button[data-copy-link] copies the link; without a clipboard (plain HTTP has none) it selects the
+#    link's text field for copying by hand and says so. Either way a visible status line confirms.
+#  * share: button[data-share-link] opens the phone's share sheet (Web Share API); hidden where there is none.
+#  * focus: [data-focus-here] takes the keyboard focus once (the result's headline after submitting).
 PAGE_SCRIPT = (
-    "<script>(function () {"
-    " var lang = document.querySelector('[data-page-lang]');"
-    " if (lang) { document.documentElement.lang = lang.getAttribute('data-page-lang'); }"
-    " document.querySelectorAll('button[data-copy-link]:not([data-ready])').forEach(function (b) {"
-    " b.setAttribute('data-ready', '1');"
-    " b.addEventListener('click', function () {"
-    " navigator.clipboard.writeText(b.getAttribute('data-copy-link')).then(function () {"
-    " b.parentElement.querySelector('[role=status]').textContent = b.getAttribute('data-copied'); });"
-    " }); }); })();</script>"
+    "<script>" + (Path(__file__).parent / "page_script.js").read_text(encoding="utf-8") + "</script>"
 )
 PAGE_SCRIPT_SHA256 = (
     "sha256-"
@@ -183,9 +204,32 @@ PAGE_SCRIPT_SHA256 = (
 )
 
 
+# Streamlit's own English words that a visitor can see or hear, and the text key of each one's translation.
+STREAMLIT_WORDS = {
+    "Press Enter to apply": "ui.press_enter",
+    "Press Enter to submit form": "ui.press_enter",
+    "Decrement": "ui.decrement",
+    "Increment": "ui.increment",
+    "Open": "ui.open",
+    "Close": "ui.close",
+    "Skip to main content": "ui.skip_to_content",
+    "Clear all": "ui.clear",
+    "Clear value": "ui.clear",
+}
+
+
+def ui_words(t: Texts) -> str:
+    """Streamlit's English words and what they are in this page's language, as JSON for the page script."""
+    return json.dumps({english: t(key) for english, key in STREAMLIT_WORDS.items()}, ensure_ascii=False)
+
+
 def footer(t: Texts) -> None:
-    # The page's language for <html lang>: the footer runs on every page, after its content.
-    st.html(f'<span hidden data-page-lang="{t.lang}"></span>{PAGE_SCRIPT}', unsafe_allow_javascript=True)
+    # The page's language for <html lang> and Streamlit's words: the footer runs on every page, after it all.
+    words = html.escape(ui_words(t))
+    st.html(
+        f'<span hidden data-page-lang="{t.lang}" data-ui-words="{words}"></span>{PAGE_SCRIPT}',
+        unsafe_allow_javascript=True,
+    )
     st.divider()
     meta = kb().meta
     st.caption(

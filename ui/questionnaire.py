@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from kicheck.answers import NO_SERVICE, Decoded
-from kicheck.form_draft import Draft, draft_from_link
+from kicheck.form_draft import AI_NOWHERE, AI_UNKNOWN, Draft, draft_from_link
 
 DRAFT = "check.draft"
 ASKED = "check.asked"  # the person pressed "show result": from now on missing answers are marked
@@ -37,8 +37,20 @@ def asked() -> bool:
 
 def only_one_kind_of_service(key: str) -> None:
     """Pills callback: "no Meta account" and the services exclude each other; the newest choice wins."""
+    _one_kind(key, "services", (NO_SERVICE,))
+
+
+def only_one_kind_of_ai_answer(key: str) -> None:
+    """Pills callback: "nowhere", "I don't know" and the services exclude each other; the newest wins."""
+    _one_kind(key, "ai", (AI_NOWHERE, AI_UNKNOWN))
+
+
+def _one_kind(key: str, field: str, alone: tuple[str, ...]) -> None:
+    """Keep a pill that stands alone (no account, nowhere, I don't know) alone: the newest choice wins."""
     chosen = list(st.session_state.get(key) or [])
-    before = st.session_state[DRAFT].services
-    if NO_SERVICE in chosen and len(chosen) > 1:
-        newly_none = NO_SERVICE not in before
-        st.session_state[key] = [NO_SERVICE] if newly_none else [c for c in chosen if c != NO_SERVICE]
+    before = getattr(st.session_state[DRAFT], field)
+    new = [c for c in chosen if c not in before]
+    if len(chosen) < 2 or not any(c in alone for c in chosen):
+        return
+    newest_alone = [c for c in new if c in alone]
+    st.session_state[key] = newest_alone[-1:] or [c for c in chosen if c not in alone]

@@ -54,7 +54,7 @@ class Bundle:
     view: ResultView
     chart_svg: str  # the chart drawn once on the server: no chart code (Vega, ~290 KB) goes to the browser
     table: pd.DataFrame  # the chart's facts as a table, for screen readers
-    markdown: str
+    summary_html: str  # the summary download: one page, no script, printable
     ics: bytes | None
 
 
@@ -76,7 +76,7 @@ def chart_svg(chart: alt.TopLevelMixin) -> str:
 @functools.lru_cache(maxsize=BUNDLES_KEPT)
 def bundle(answers: Answers, today: date, link: str) -> Bundle:
     result = build_result(answers, kb(), today, link)
-    return Bundle(result.view, chart_svg(result.chart), result.table, result.markdown, result.ics)
+    return Bundle(result.view, chart_svg(result.chart), result.table, result.summary_html, result.ics)
 
 
 def timeline_chart(result: Bundle, alt_text: str) -> None:

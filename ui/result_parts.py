@@ -9,6 +9,7 @@ import html
 import re
 from collections import Counter
 
+import pandas as pd
 import streamlit as st
 
 from kicheck.authorities import authority_options, chosen_authority
@@ -26,6 +27,25 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 def plain(text: str) -> str:
     """Text that Markdown shows as it is (no link, emphasis, list or Streamlit directive made of it)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# The chart's facts as a plain HTML table. st.table/st.dataframe would load Streamlit's Arrow formatting
+# bundle (726 KiB uncompressed) for a few rows in a closed expander; this costs nothing extra on a phone.
+TABLE_STYLE = (
+    "<style>.kc-table{border-collapse:collapse;width:100%;font-size:.95rem}"
+    ".kc-table th,.kc-table td{text-align:left;vertical-align:top;padding:.4rem .5rem;"
+    "border-bottom:1px solid rgba(16,23,29,.15)}.kc-table th{font-weight:600}</style>"
+)
+
+
+def table_html(table: pd.DataFrame) -> str:
+    """A table of text: every header and cell HTML-escaped, so nothing in it is ever read as markup."""
+    head = "".join(f'<th scope="col">{html.escape(str(name))}</th>' for name in table.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return f'{TABLE_STYLE}<table class="kc-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def badge(card: ServiceCard) -> str:
@@ -152,21 +172,39 @@ def _categories(categories: list[Category]) -> str:
     return "; ".join(f"{c.title} ({c.examples})" for c in categories)
 
 
-COPY_STYLE = (
-    "<style>.kc-copy{width:100%;min-height:3rem;font:inherit;font-weight:600;font-size:1.05rem;"
+SHARE_STYLE = (
+    "<style>.kc-share button{width:100%;min-height:3rem;font:inherit;font-weight:600;font-size:1.05rem;"
     "border-radius:.5rem;border:1px solid rgba(128,132,149,.6);background:transparent;color:inherit;"
-    "cursor:pointer}"
-    ".kc-copy:hover,.kc-copy:focus-visible{border-color:currentColor}"
+    "cursor:pointer;margin-bottom:.5rem}"
+    ".kc-share button:hover,.kc-share button:focus-visible{border-color:currentColor}"
+    ".kc-share input{width:100%;box-sizing:border-box;font:inherit;font-size:.9rem;padding:.5rem;"
+    "border-radius:.5rem;border:1px solid rgba(128,132,149,.6);background:transparent;color:inherit}"
     ".kc-copied{display:block;min-height:1.5rem;padding-top:.25rem}</style>"
 )
 
 
-def copy_button(link: str, label: str, copied: str) -> None:
-    """A large "copy link" button. Streamlit has no public clipboard API: PAGE_SCRIPT does the copy."""
-    attrs = f'data-copy-link="{html.escape(link)}" data-copied="{html.escape(copied)}"'
+def share_box(link: str, t: Texts) -> None:
+    """Share (the phone's share sheet), copy, and the link itself in a field to select by hand.
+
+    Streamlit has no public clipboard or share API: PAGE_SCRIPT does both. Its share button stays hidden where
+    the browser has no share sheet; copying falls back to selecting the field (plain HTTP has no clipboard).
+    """
+    link_attr, esc = html.escape(link), lambda key: html.escape(t(key))
+    share = (
+        f'<button type="button" class="kc-share-button" hidden data-share-link="{link_attr}" '
+        f'data-share-title="{esc("result.share_title")}">{esc("result.share_button")}</button>'
+    )
+    copy = (
+        f'<button type="button" class="kc-copy" data-copy-link="{link_attr}" '
+        f'data-copied="{esc("result.copied")}" data-by-hand="{esc("result.copy_by_hand")}">'
+        f"{esc('result.copy')}</button>"
+    )
+    field = (
+        f'<input type="text" readonly value="{link_attr}" aria-label="{html.escape(t("result.link_field"))}">'
+    )
+    status = '<span class="kc-copied" role="status"></span>'
     st.html(
-        f'{COPY_STYLE}<div class="kc-share"><button type="button" class="kc-copy" {attrs}>'
-        f'{html.escape(label)}</button><span class="kc-copied" role="status"></span></div>' + PAGE_SCRIPT,
+        f'{SHARE_STYLE}<div class="kc-share">{share}{copy}{field}{status}</div>{PAGE_SCRIPT}',
         unsafe_allow_javascript=True,
     )
 
@@ -174,17 +212,5 @@ def copy_button(link: str, label: str, copied: str) -> None:
 def share(link: str, t: Texts) -> None:
     with st.container(key="share"):
         st.header(t("result.share"), anchor=False)
-        copy_button(link, t("result.copy"), t("result.copied"))
-        st.markdown(f"[{plain(link)}]({_url_target(link)})")
+        share_box(link, t)
         st.caption(t("result.share_note"))
-
-
-def _url_target(url: str) -> str:
-    """A URL as a Markdown link target: characters that would end or break the target are percent-encoded."""
-    return (
-        url.replace("(", "%28")
-        .replace(")", "%29")
-        .replace(" ", "%20")
-        .replace("<", "%3C")
-        .replace(">", "%3E")
-    )

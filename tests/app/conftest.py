@@ -6,6 +6,7 @@ import base64
 import html
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl
 from xml.etree import ElementTree
@@ -103,7 +104,9 @@ def chart_svg(at: AppTest, key: str = "timeline") -> ElementTree.Element:
     """The one chart in the container: the SVG image that st.html shows, parsed (well-formed XML), its alt text
     as the attribute "alt"."""
     block = at.get_by_key(key)
-    htmls = [el for el in _walk(block) if getattr(el, "type", None) == "html"]
+    htmls = [
+        el for el in _walk(block) if getattr(el, "type", None) == "html" and "<table" not in el.proto.body
+    ]
     assert len(htmls) == 1
     img = re.fullmatch(
         r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]*)" style="[^"]*">', htmls[0].proto.body
@@ -112,6 +115,48 @@ def chart_svg(at: AppTest, key: str = "timeline") -> ElementTree.Element:
     svg = ElementTree.fromstring(base64.b64decode(img[1]))
     svg.set("alt", html.unescape(img[2]))
     return svg
+
+
+class _TableText(HTMLParser):
+    """The text of an HTML table as the browser shows it: header cells and rows of cells (entities decoded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.header: list[str] = []
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append(tag)
+        if tag == "tr" and self.header:
+            self.rows.append([])
+        if tag in ("th", "td"):
+            self.cell = []
+
+    def handle_endtag(self, tag) -> None:
+        if tag in ("th", "td") and self.cell is not None:
+            (self.header if tag == "th" else self.rows[-1]).append("".join(self.cell))
+            self.cell = None
+
+    def handle_data(self, data) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def table_text(body: str) -> _TableText:
+    """Parse st.html's table: its header cells, its rows, and every tag it holds (to prove no markup leaks)."""
+    parsed = _TableText()
+    parsed.feed(body)
+    return parsed
+
+
+def timeline_table(at: AppTest, key: str = "timeline") -> _TableText:
+    """The result's table below the chart (in the expander): an st.html table of escaped text."""
+    bodies = [el.proto.body for el in _walk(at.get_by_key(key)) if getattr(el, "type", None) == "html"]
+    tables = [body for body in bodies if "<table" in body]
+    assert len(tables) == 1, bodies
+    return table_text(tables[0])
 
 
 def svg_texts(svg: ElementTree.Element, role: str) -> list[list[str]]:

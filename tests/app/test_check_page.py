@@ -107,7 +107,7 @@ def test_prefill_ignores_bad_values(open_page):
 
 
 PERSONS = [
-    # (what is clicked, the link the result gets, the statuses it shows)
+    # (what is clicked, the statuses it shows); every question shown gets a choice, "I don't know" included
     (
         dict(
             age=34, svc=["fb", "ig", "wa"], pub=["ig"], ai=["wa"], linked="no", obj={"ig": date(2025, 7, 1)}
@@ -115,38 +115,82 @@ PERSONS = [
         {"fb": "In use", "ig": "Partly protected", "wa": "In use"},
     ),
     (
-        dict(age=29, svc=["fb", "ig"], linked="yes", obj={"fb": "by_deadline"}),
+        dict(age=29, svc=["fb", "ig"], ai=["nowhere"], linked="yes", obj={"fb": "by_deadline"}),
         {"fb": "Protected", "ig": "Protected"},
     ),
-    (dict(age=15, svc=["ig"], bd="ok"), {"ig": "Not affected"}),
-    (dict(age=15, svc=["ig"], bd="wrong", pub=["ig"]), {"ig": "In use"}),
+    (dict(age=15, svc=["ig"], bd="ok", ai=["nowhere"]), {"ig": "Not affected"}),
+    (dict(age=15, svc=["ig"], bd="wrong", pub=["ig"], ai=["nowhere"]), {"ig": "In use"}),
     (dict(age=50, svc=["ms", "app"], ai=["ms"]), {"ms": "In use", "app": "Not affected"}),
+    # a parent who does not know the profile's birth date: the safe side, said so
+    (dict(who="child", age=15, svc=["ig"], bd="unknown", ai=["nowhere"]), {"ig": "In use"}),
+    # unsure whether they objected, unsure where they chat with Meta AI: the safe side
+    (dict(age=40, svc=["fb", "wa"], ai=["unknown"], obj={"fb": "unknown"}), {"fb": "In use", "wa": "In use"}),
 ]
+
+
+def fill(at, person: dict, lang: str = "en") -> None:
+    """Answer the check page's questions as `person` says (a service's objection defaults to "not yet")."""
+    at.radio(key=f"who-{lang}").set_value(person.get("who", "self")).run()
+    suffix = f"-{lang}-child" if person.get("who") == "child" else f"-{lang}"
+    at.number_input(key=f"age{suffix}").set_value(person["age"]).run()
+    if "bd" in person:
+        at.radio(key=f"bd{suffix}").set_value(person["bd"]).run()
+    at.pills(key=f"svc{suffix}").set_value(person["svc"]).run()
+    for key in ("pub", "ai"):
+        if key in person:
+            at.pills(key=f"{key}{suffix}").set_value(person[key]).run()
+    if "linked" in person:
+        at.radio(key=f"linked{suffix}").set_value(person["linked"]).run()
+    for service in ("fb", "ig"):
+        if service not in person["svc"]:
+            continue
+        when = person.get("obj", {}).get(service, "not_yet")
+        if isinstance(when, str):
+            at.radio(key=f"obj_{service}_choice{suffix}").set_value(when).run()
+        else:
+            at.radio(key=f"obj_{service}_choice{suffix}").set_value("on_date").run()
+            at.text_input(key=f"obj_{service}_date{suffix}").set_value(when.strftime("%d/%m/%Y")).run()
 
 
 @pytest.mark.parametrize(("person", "expected"), PERSONS)
 def test_full_flow(open_page, person, expected):
-    """Answer the questions, submit, and land on the result with the right statuses and a v1 link."""
+    """Answer the questions, submit, and land on the result with the right statuses and the link's format."""
     at = open_page("/", "lang=en")
-    at.number_input(key="age-en").set_value(person["age"]).run()
-    if "bd" in person:
-        at.radio(key="bd-en").set_value(person["bd"]).run()
-    at.pills(key="svc-en").set_value(person["svc"]).run()
-    for key in ("pub", "ai"):
-        if key in person:
-            at.pills(key=f"{key}-en").set_value(person[key]).run()
-    if "linked" in person:
-        at.radio(key="linked-en").set_value(person["linked"]).run()
-    for service, when in person.get("obj", {}).items():
-        if when == "by_deadline":
-            at.radio(key=f"obj_{service}_choice-en").set_value("by_deadline").run()
-        else:
-            at.radio(key=f"obj_{service}_choice-en").set_value("on_date").run()
-            at.text_input(key=f"obj_{service}_date-en").set_value(when.strftime("%d/%m/%Y")).run()
+    fill(at, person)
     at.button(key="submit").click().run()
     assert not at.exception
-    assert at.query_params["v"] in ("1.1", ["1.1"])  # encode writes format v1.1
+    v12 = person.get("who") == "child" or "unknown" in (person.get("bd"), *person.get("ai", []))
+    v12 = v12 or "unknown" in person.get("obj", {}).values()
+    # encode writes format v1.1, and v1.2 only for a link with a v1.2 answer
+    assert at.query_params["v"] in (["1.2"], "1.2") if v12 else at.query_params["v"] in ("1.1", ["1.1"])
     assert statuses(at, expected) == expected
+
+
+def test_a_parent_is_asked_about_their_child_and_nothing_is_preselected(open_page, kb):
+    """'For my child': the questions speak of the child, the profile's birth date has no answer until given,
+    and submitting without one asks for it instead of judging "Not affected"."""
+    at = open_page("/")
+    at.radio(key="who-de").set_value("child").run()
+    assert at.number_input(key="age-de-child").label == "Wie alt ist Ihr Kind?"
+    at.number_input(key="age-de-child").set_value(15).run()
+    assert at.radio(key="bd-de-child").value is None
+    at.pills(key="svc-de-child").set_value(["ig"]).run()
+    at.pills(key="ai-de-child").set_value(["nowhere"]).run()
+    at.radio(key="obj_ig_choice-de-child").set_value("not_yet").run()
+    at.button(key="submit").click().run()
+    assert kb.texts["de"]["check.missing_birthdate"] in error_texts(at)
+    assert "svc" not in at.query_params
+
+
+def test_no_question_counts_as_answered_untouched(open_page, kb):
+    """Whom the check is for, the Meta AI question and the objection question each need a choice."""
+    at = open_page("/")
+    at.pills(key="svc-de").set_value(["fb"]).run()
+    assert at.radio(key="obj_fb_choice-de").value is None
+    at.button(key="submit").click().run()
+    errors = error_texts(at)
+    for text in ("check.missing_who", "check.missing_ai", "check.missing_objection"):
+        assert kb.texts["de"][text] in errors, text
 
 
 def error_texts(at) -> list[str]:
@@ -156,6 +200,7 @@ def error_texts(at) -> list[str]:
 def test_untouched_form_asks_for_the_services(open_page, kb):
     """Submitting without any service choice is a question back on the check page, not a verdict."""
     at = open_page("/")
+    at.radio(key="who-de").set_value("self").run()
     at.button(key="submit").click().run()
     assert kb.texts["de"]["check.missing_services"] in error_texts(at)
     assert kb.texts["de"]["check.missing"] in error_texts(at)
@@ -170,6 +215,7 @@ def test_no_account_is_a_choice_that_excludes_services(open_page):
     at.pills(key="svc-de").set_value(["none", "ig"]).run()
     assert at.pills(key="svc-de").value == ["ig"]
     at.pills(key="svc-de").set_value(["none"]).run()
+    at.radio(key="who-de").set_value("self").run()
     at.button(key="submit").click().run()
     assert at.query_params["svc"] in ("none", ["none"])
 

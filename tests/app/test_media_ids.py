@@ -31,7 +31,7 @@ def test_the_result_pages_downloads_have_keyed_ids(open_page, served_ids) -> Non
     query = "v=1&lang=de&age=37&svc=fb,ig,wa&pub=fb&ai=wa&obj_fb=2025-07-14"
     open_page("/result", query)
     downloads = [entry for entry in served_ids if entry[3]]
-    assert {name.rsplit(".", 1)[1] for *_, name in downloads} == {"md", "ics"}
+    assert len(downloads) >= 2 and "ics" in {name.rsplit(".", 1)[1] for *_, name in downloads}
     for file_id, mimetype, data, filename in downloads:
         assert file_id != media_ids.STREAMLIT_FILE_ID(data, mimetype, filename)
         assert file_id == media_ids.keyed_file_id(data, mimetype, filename)

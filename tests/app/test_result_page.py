@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import html
+
+import pandas as pd
 import pytest
 
+from kicheck.answers import decode_query
 from kicheck.verdict import Status
-from tests.app.conftest import SVG, chart_svg, link_buttons, share_link, statuses, svg_texts, texts_in
+from tests.app.conftest import (
+    SVG,
+    _walk,
+    chart_svg,
+    link_buttons,
+    share_link,
+    statuses,
+    svg_texts,
+    table_text,
+    texts_in,
+    timeline_table,
+)
+from tests.conftest import TODAY
 from tests.domain.test_scenarios import ALL as SCENARIOS
-from ui.result_bundle import STATUS_BADGE
+from ui.result_bundle import STATUS_BADGE, bundle
+from ui.result_parts import table_html
 
 LABELS = {
     "en": {
@@ -131,16 +148,30 @@ def test_timeline_chart_in_german(open_page):
 
 
 def test_timeline_table_for_screen_readers(open_page):
-    """Below the chart, the same facts as a table whose cells are text (a date range is no Markdown list)."""
+    """Below the chart, the same facts as a table whose cells are text (a date range is no Markdown list).
+
+    A plain HTML table (no st.table: its Arrow bundle weighed 726 KiB): every row of the domain's table, cell
+    for cell, and nothing but the table's own tags."""
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-07-01")
-    table = at.table[0].value
-    assert list(table.columns) == ["Was", "Bedeutung", "Wann"]
-    # Markdown-escaped, so the cell shows "27. Mai 2025 – 1. Juli 2025" and never a numbered list.
-    assert [
-        r"Facebook\: vorher",
-        "kann genutzt werden",
-        r"27\. Mai 2025 – 1\. Juli 2025",
-    ] in table.values.tolist()
+    assert not at.table and not at.dataframe
+    table = timeline_table(at)
+    assert table.header == ["Was", "Bedeutung", "Wann"]
+    assert ["Facebook: vorher", "kann genutzt werden", "27. Mai 2025 – 1. Juli 2025"] in table.rows
+    assert set(table.tags) == {"style", "table", "thead", "tbody", "tr", "th", "td"}
+    expected = bundle(decode_query("v=1&lang=de&age=34&svc=fb&obj_fb=2025-07-01", TODAY).answers, TODAY, "x")
+    assert table.rows == [[str(cell) for cell in row] for row in expected.table.itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    "hostile", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a & b </td>"]
+)
+def test_table_cells_are_text_never_markup(hostile):
+    """Whatever a cell holds, the table shows it as text: it comes back unchanged and adds no tag."""
+    frame = pd.DataFrame([[hostile, "x", "y"]], columns=["Was", "<b>Bedeutung</b>", "Wann"])
+    table = table_text(table_html(frame))
+    assert table.rows == [[hostile, "x", "y"]]
+    assert table.header == ["Was", "<b>Bedeutung</b>", "Wann"]
+    assert set(table.tags) == {"style", "table", "thead", "tbody", "tr", "th", "td"}
 
 
 def test_share_link_is_canonical(open_page, kb):
@@ -151,17 +182,20 @@ def test_share_link_is_canonical(open_page, kb):
         f"&d=2026-11-29&k={kb.meta.version}"  # the day the link is made here, and the knowledge it was judged with
     )
     assert share_link(at) == link
-    shared = " ".join(texts_in(at, "share"))
-    assert f"]({link})" in shared  # the link itself is clickable
-    assert "nothing else" in shared
+    body = next(el.proto.body for el in _walk(at.get_by_key("share")) if el.type == "html")
+    assert f'readonly value="{html.escape(link)}"' in body  # the link itself, to select and copy by hand
+    assert "data-share-link" in body  # the phone's share sheet, where there is one
+    assert "nothing else" in " ".join(texts_in(at, "share"))
 
 
-def test_downloads_markdown_and_calendar(open_page, downloads):
-    """The Markdown summary and the .ics reminder carry the result."""
+def test_downloads_summary_page_and_calendar(open_page, downloads):
+    """The summary (one HTML page a phone opens without an app, no script) and the .ics carry the result."""
     open_page("/result", "v=1&lang=en&age=16&svc=ig")
-    mime, md = downloads["meta-ai-check-result.md"]
-    assert mime.startswith("text/markdown")
-    assert "### Instagram: Not affected" in md.decode()
+    mime, page = downloads["meta-ki-check-result.html"]
+    assert mime.startswith("text/html")
+    text = page.decode()
+    assert '<html lang="en">' in text and 'Instagram: <span class="status">Not affected</span>' in text
+    assert "<script" not in text and "src=" not in text  # self-contained: nothing runs, nothing is fetched
     mime, ics = downloads["meta-ai-check-reminder.ics"]
     assert mime.startswith("text/calendar")
     assert b"BEGIN:VEVENT" in ics and b"DTSTART;VALUE=DATE:20271130" in ics
@@ -170,7 +204,7 @@ def test_downloads_markdown_and_calendar(open_page, downloads):
 def test_no_calendar_when_no_reminder_fits(open_page, downloads):
     """Nothing to remind of: no .ics button, a line saying so."""
     at = open_page("/result", "v=1&lang=en&age=40&svc=wa")
-    assert [b.key for b in at.download_button] == ["download-md"]
+    assert [b.key for b in at.download_button] == ["download-summary"]
     assert "needs no reminder" in " ".join(texts_in(at, "downloads"))
 
 

@@ -156,15 +156,18 @@ def test_frame_ancestors_default_to_none_and_take_an_operators_allow_list(
             render_nginx_conf.render(["127.0.0.1:8501"], "8080", frame_ancestors=[bad])
 
 
-def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page() -> None:
+def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page(render_nginx_conf: ModuleType) -> None:
     """The CSP's script hashes are those of the inline scripts in this Streamlit's index.html (an upgrade shows)
-    plus the app's one constant page script (ui/common.PAGE_SCRIPT)."""
+    plus the app's one constant page script (ui/common.PAGE_SCRIPT) and the base script nginx adds to every
+    page document (render_nginx_conf.BASE_SCRIPT, issue 18)."""
     html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL)
     hashes = {
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in inline
     }
     hashes.add(f"'{PAGE_SCRIPT_SHA256}'")
+    base = render_nginx_conf.BASE_SCRIPT.encode()
+    hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(base).digest()).decode() + "'")
     conf = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     (csp,) = re.findall(r'add_header Content-Security-Policy "([^"]+)"', conf)
     script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
@@ -197,16 +200,23 @@ def _blocks(text: str, kind: str) -> list[str]:
 def test_no_location_drops_the_headers_every_request_needs(render_nginx_conf: ModuleType) -> None:
     """nginx does not merge proxy_set_header or add_header across levels: one such line in a location drops
     all of the server's there. /_stcore/stream had its own, so Streamlit got `Host: kicheck_replicas`,
-    refused every WebSocket opened by a real host name and called out. Every header is set once, per server."""
+    refused every WebSocket opened by a real host name and called out. Headers are set per server; a location
+    that needs one of its own (the page documents: Accept-Encoding) repeats every one a replica needs."""
     text = render_nginx_conf.render(["127.0.0.1:8501", "127.0.0.1:8502"], "8080", real_ip_from=["10.0.0.0/8"])
+    (server,) = _blocks(text, "server")
+    needed = ["Host $http_host", "X-Forwarded-Proto $kicheck_forwarded_proto", "X-Forwarded-For $remote_addr"]
+    for header in [*needed, "Upgrade $http_upgrade"]:
+        assert f"proxy_set_header {header};" in server
     locations = _blocks(text, "location")
     assert len(locations) >= 8
     for body in locations:
         code = "\n".join(line.split("#", 1)[0] for line in body.splitlines())
-        assert "proxy_set_header" not in code and "add_header" not in code, body
-    (server,) = _blocks(text, "server")
-    for header in ("Host $http_host", "X-Forwarded-Proto $kicheck_forwarded_proto", "Upgrade $http_upgrade"):
-        assert f"proxy_set_header {header};" in server
+        assert "add_header" not in code, body
+        if "proxy_set_header" in code:
+            assert "proxy_pass" in code and all(f"proxy_set_header {h};" in code for h in needed), body
+            assert "/_stcore/stream" not in code and "Upgrade" not in code, body
+    stream = next(b for b in locations if "kicheck_websockets" in b)
+    assert "proxy_set_header" not in "\n".join(line.split("#", 1)[0] for line in stream.splitlines())
     # X-Forwarded-Proto is taken from the trusted proxies only (--real-ip-from), else nginx's own scheme.
     assert "    10.0.0.0/8 1;" in text
     assert "    10.0.0.0/8 1;" not in render_nginx_conf.render(["127.0.0.1:8501"], "8080")

@@ -86,8 +86,8 @@ def test_the_whole_path_works_under_the_csp_with_no_violation(edge: Edge, watche
     expect(chart).to_be_visible()
     assert chart.evaluate("img => img.complete && img.naturalWidth > 0"), "the chart image did not load"
     tab.key("timeline").get_by_test_id("stExpander").locator("summary").click()  # opens in the browser only
-    expect(tab.key("timeline").get_by_test_id("stTable")).to_be_visible()
-    assert download(tab, "download-md").endswith(".md")
+    expect(tab.key("timeline").locator("table.kc-table")).to_be_visible()  # st.html, not st.table
+    assert download(tab, "download-summary").endswith(".html")
     assert download(tab, "download-ics").endswith(".ics")
     tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name="EN", exact=True).click())
     expect(tab.key("status-fb")).to_contain_text("Partly protected")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import LATEST_BEFORE_START, decode_query
+from kicheck.answers import LATEST_BEFORE_START, decode_query, encode
 from kicheck.form_draft import Draft, answers_from_draft, draft_from_link, missing
 from tests.conftest import TODAY
 
@@ -64,20 +64,47 @@ def test_link_answers_as_choices(query, shown):
         assert ({k: got.get(k) for k in value} if isinstance(value, dict) else got) == value
 
 
+ME = {"who": "self"}
+
+
 @pytest.mark.parametrize(
     ("draft", "problems"),
     [
-        (Draft(), ["svc"]),
-        (Draft(services=["none"]), []),
-        (Draft(services=["fb"], objection={"fb": "on_date"}), ["obj_fb"]),
-        (Draft(services=["fb"], objection={"fb": "on_date"}, objection_day={"fb": date(2025, 7, 1)}), []),
-        (Draft(services=["fb", "ig"], objection={"fb": "by_deadline", "ig": "on_date"}), ["obj_ig"]),
+        (Draft(), ["who", "svc"]),
+        (Draft(**ME), ["svc"]),
+        (Draft(**ME, services=["none"]), []),
+        # no answer the person did not choose counts: the objection and Meta AI questions need a choice
+        (Draft(**ME, services=["fb"]), ["ai", "obj_fb"]),
+        (Draft(**ME, services=["fb"], ai=["nowhere"], objection={"fb": "not_yet"}), []),
+        (Draft(**ME, services=["fb"], ai=["unknown"], objection={"fb": "unknown"}), []),
+        (Draft(**ME, services=["th"]), []),  # Threads has neither Meta AI nor a form of its own
+        (Draft(**ME, services=["fb"], ai=["fb"], objection={"fb": "on_date"}), ["date_fb"]),
+        (
+            Draft(
+                **ME,
+                services=["fb"],
+                ai=["fb"],
+                objection={"fb": "on_date"},
+                objection_day={"fb": date(2025, 7, 1)},
+            ),
+            [],
+        ),
+        (
+            Draft(
+                **ME, services=["fb", "ig"], ai=["nowhere"], objection={"fb": "by_deadline", "ig": "on_date"}
+            ),
+            ["linked", "date_ig"],
+        ),
         # a hidden question (Instagram not chosen) is not asked
-        (Draft(services=["fb"], objection={"ig": "on_date"}), []),
+        (Draft(**ME, services=["fb"], ai=["nowhere"], objection={"fb": "not_yet", "ig": "on_date"}), []),
+        # the profile's birth date is asked of a minor only, and never preselected
+        (Draft(**ME, age=15, services=["none"]), ["bd"]),
+        (Draft(**ME, age=15, birthdate="unknown", services=["none"]), []),
+        (Draft(**ME, age=18, services=["none"]), []),
     ],
 )
 def test_missing_answers(draft, problems):
-    """Only a missing service choice and an objection day not given stop the result."""
+    """Every question shown needs a choice ("I don't know" is one); an objection "on this day" needs the day."""
     assert missing(draft) == problems
 
 
@@ -88,3 +115,42 @@ def test_uncertain_answers_stay_uncertain():
     assert answers.linked is None
     assert answers.objection("fb") == LATEST_BEFORE_START and not answers.objection_day_known("fb")
     assert answers_from_draft(Draft(services=["fb", "ig"]), "de").linked is None
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a parent who types 15, taps Instagram and answers "I don't know" about the profile: the safe side
+        (
+            Draft(
+                who="child",
+                age=15,
+                birthdate="unknown",
+                services=["ig"],
+                ai=["nowhere"],
+                objection={"ig": "not_yet"},
+            ),
+            "v=1.2&lang=de&who=child&age=15&bd=unknown&svc=ig",
+        ),
+        (
+            Draft(who="self", age=40, services=["fb", "wa"], ai=["unknown"], objection={"fb": "unknown"}),
+            "v=1.2&lang=de&age=40&svc=fb,wa&ai=unknown&obj_fb=unknown",
+        ),
+        # without a v1.2 answer the link is written as v1.1, as before
+        (
+            Draft(who="self", age=40, services=["fb"], ai=["nowhere"], objection={"fb": "not_yet"}),
+            "v=1.1&lang=de&age=40&svc=fb",
+        ),
+    ],
+)
+def test_new_answers_reach_the_link(draft, expected):
+    """ "For my child" and each "I don't know" reach the link as the v1.2 values, and come back from it."""
+    answers = answers_from_draft(draft, "de")
+    assert encode(answers) == expected
+    back = draft_from_link(decode_query(expected, TODAY), TODAY)
+    assert (back.who, back.birthdate, back.ai, back.objection) == (
+        draft.who,
+        draft.birthdate or "ok",
+        draft.ai,
+        draft.objection,
+    )

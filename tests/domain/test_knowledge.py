@@ -298,7 +298,9 @@ def dynamic_text_keys(k) -> set[str]:
     keys |= {f"kind.{e.kind}" for e in k.events}
     keys |= {f"ics.{kind}.{part}" for kind in REMINDER_KINDS for part in ("summary", "description")}
     keys |= {f"timeline.lane_{lane}" for lane in ("earlier", "new")}
-    keys |= {f"answer.bd_{v}" for v in ("ok", "wrong")}
+    keys |= {f"answer.bd_{v}" for v in ("ok", "wrong", "unknown")}
+    keys |= {f"answer.who_{v}" for v in ("self", "child")}
+    keys |= {"answer.ai_none", "answer.ai_unknown"}
     keys |= {f"answer.linked_{v}" for v in ("yes", "no", "unknown")}
     keys |= {f"answer.objection_{c.value}" for c in ObjectionChoice}
     keys |= {f"q.{q}" for q in ("services", "public", "ai")}

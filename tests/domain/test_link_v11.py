@@ -405,7 +405,7 @@ def test_decode_never_raises_and_agrees_with_link_language(params):
 def test_readme_documents_every_key_and_value():
     """README's link table names every key of the format and every v1.1 value (the contract is written down)."""
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## The share link, format v1.1")[1].split("\n## ")[0]
+    section = readme.split("## The share link, format v1.2")[1].split("\n## ")[0]
     for word in (*link.KNOWN_KEYS, link.BEFORE_START, "unknown", link.FORMAT_VERSION, "none"):
         assert f"`{word}`" in section, word
 

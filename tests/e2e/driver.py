@@ -132,8 +132,8 @@ class Tab:
         }
 
     def share_link(self) -> str:
-        """The result's share link, as the share section's clickable link holds it."""
-        return self.key("share").locator("a[href*='/result?']").first.get_attribute("href")
+        """The result's share link, as the share section's link field holds it."""
+        return self.key("share").locator("input").first.input_value()
 
     def injected(self) -> list[str]:
         """Elements a link's value could have created, as HTML snippets (an empty list is the goal)."""

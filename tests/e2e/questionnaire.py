@@ -55,5 +55,10 @@ def switch_language(tab: Tab, name: str) -> None:
     tab.act(lambda: tab.key("lang_switch").get_by_role("radio", name=name).click())
 
 
+def for_me(tab: Tab, t: Texts) -> None:
+    """The first question: whom the check is for (never preselected)."""
+    choose(tab, t("q.who"), t("answer.who_self"))
+
+
 def submit(tab: Tab, t: Texts) -> None:
     tab.act(lambda: tab.key("submit").get_by_role("button", name=t("check.submit")).click())

@@ -19,6 +19,7 @@ from tests.e2e.driver import Tab
 from tests.e2e.questionnaire import (
     choose,
     date_field,
+    for_me,
     option,
     pick,
     picked,
@@ -41,6 +42,7 @@ def en(kb) -> Texts:
 
 def answer_everything(tab: Tab, t: Texts) -> None:
     """A minor whose profile says 18+, with Facebook, Instagram and WhatsApp, linked, two dated objections."""
+    for_me(tab, t)
     type_age(tab, t, 16)
     choose(tab, t("q.birthdate"), t("answer.bd_wrong"))
     for code in ("fb", "ig", "wa"):
@@ -56,6 +58,7 @@ def answer_everything(tab: Tab, t: Texts) -> None:
 
 def expect_everything(tab: Tab, t: Texts) -> None:
     """The answers of answer_everything, shown in t's language."""
+    expect(option(tab, t("q.who"), t("answer.who_self"))).to_be_checked()
     expect(tab.page.get_by_label(t("q.age"))).to_have_value("16")
     expect(option(tab, t("q.birthdate"), t("answer.bd_wrong"))).to_be_checked()
     assert picked(tab, "q-svc") == [t.service(c) for c in ("fb", "ig", "wa")]
@@ -92,7 +95,9 @@ def test_language_switch_keeps_every_answer_on_every_page(phone, de, en):
 def test_objection_date_is_never_assumed(phone, de):
     """'Yes, on this day' shows an empty date field; submitting it without a date asks for the date."""
     phone.open("/")
+    for_me(phone, de)
     pick(phone, "q-svc", de.service("fb"))
+    pick(phone, "q-ai", de("answer.ai_none"))
     objection = de("q.objection", service="Facebook")
     choose(phone, objection, de("answer.objection_on_date"))
     expect(date_field(phone, "q-obj-fb")).to_have_value("")
@@ -108,8 +113,11 @@ def test_objection_date_is_never_assumed(phone, de):
 def test_uncertain_answers_stay_uncertain_on_the_page(phone, de):
     """Linked accounts: nothing preselected, 'I don't know' offered; the day-unknown objection is 'before 27 May'."""
     phone.open("/")
+    for_me(phone, de)
     pick(phone, "q-svc", de.service("fb"))
     pick(phone, "q-svc", de.service("ig"))
+    pick(phone, "q-ai", de("answer.ai_none"))
+    choose(phone, de("q.objection", service="Instagram"), de("answer.objection_not_yet"))
     for answer in ("yes", "no", "unknown"):
         expect(option(phone, de("q.linked"), de(f"answer.linked_{answer}"))).not_to_be_checked()
     objection = de("q.objection", service="Facebook")
@@ -117,6 +125,11 @@ def test_uncertain_answers_stay_uncertain_on_the_page(phone, de):
     expect(phone.page.get_by_text("bis zum 26. Mai 2025")).to_have_count(0)
     choose(phone, objection, de("answer.objection_by_deadline"))
     expect(date_field(phone, "q-obj-fb")).to_have_count(0)  # no day is asked for, none is made up
+    submit(phone, de)
+    expect(phone.key("q-linked")).to_contain_text(
+        de("check.missing_linked")
+    )  # unanswered is not "don't know"
+    choose(phone, de("q.linked"), de("answer.linked_unknown"))
     submit(phone, de)
     # The link keeps both as unknowns (share link v1.1): no made-up day, no "not linked".
     expect(phone.page).to_have_url(re.compile(r"/result\?.*linked=unknown.*obj_fb=before-start"))
@@ -128,6 +141,8 @@ def test_a_check_without_any_service_choice_asks_back(phone, de):
     submit(phone, de)
     expect(phone.page).not_to_have_url(re.compile(r"/result"))
     expect(phone.key("q-svc")).to_contain_text(de("check.missing_services"))
+    expect(phone.key("q-who")).to_contain_text(de("check.missing_who"))
+    for_me(phone, de)
     pick(phone, "q-svc", de("answer.no_account"))
     submit(phone, de)
     expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=none"))

@@ -8,6 +8,7 @@ the server's log is searched for the answers.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,15 +22,15 @@ from kicheck import clock
 from kicheck.texts import Texts
 from tests.e2e.conftest import CONFIG_RELOADED, new_context
 from tests.e2e.driver import Tab, host, unfold_ics
-from tests.e2e.questionnaire import choose, pick, submit, type_age, type_date
+from tests.e2e.questionnaire import choose, for_me, pick, submit, type_age, type_date
 
 pytestmark = pytest.mark.browser
 
 # Distinctive answers, so finding them in the server log cannot be a coincidence.
 AGE = 37
 OBJECTED_FB = date(2025, 7, 14)  # a day that appears nowhere in the app's content
-# "I don't know" (linked) stays an unknown in the link (v1.1). Instagram keeps its default "not yet": the page
-# tells the person to object now, so the .ics reminds them to check the confirmation e-mail.
+# "I don't know" (linked) stays an unknown in the link (v1.1). Instagram: "not yet": the page tells the person
+# to object now, so the .ics reminds them to check the confirmation e-mail.
 SHARED_PATH = f"/result?v=1.1&lang=de&age={AGE}&svc=fb,ig,wa&pub=fb&ai=wa&linked=unknown&obj_fb=2025-07-14"
 EXPECTED = {"fb": "partly", "ig": "in_use", "wa": "in_use"}
 # Every way the answers could be written into a log line: link parameters and the dates in any format.
@@ -60,8 +61,8 @@ class Journey:
     url_in_english: str
     verdicts_in_english: dict[str, str]
     action_links: list[str]
-    markdown_name: str
-    markdown: str
+    summary_name: str
+    summary: str  # the summary page's text, HTML entities read back
     ics_name: str
     ics: str
     requests: list[str]
@@ -69,6 +70,7 @@ class Journey:
 
 
 def answer_questions(tab: Tab, t: Texts) -> None:
+    for_me(tab, t)
     type_age(tab, t, AGE)
     for code in ("fb", "ig", "wa"):
         pick(tab, "q-svc", t.service(code))
@@ -77,6 +79,7 @@ def answer_questions(tab: Tab, t: Texts) -> None:
     choose(tab, t("q.linked"), t("answer.linked_unknown"))
     choose(tab, t("q.objection", service="Facebook"), t("answer.objection_on_date"))
     type_date(tab, t("q.objection_date", service="Facebook"), "q-obj-fb", OBJECTED_FB)
+    choose(tab, t("q.objection", service="Instagram"), t("answer.objection_not_yet"))
     submit(tab, t)
     expect(tab.page).to_have_url(re.compile(r"/result\?"))
     expect(tab.key("share")).to_be_visible()
@@ -120,11 +123,11 @@ def journey(browser, server, kb) -> Journey:
             .locator("a[href^='http']")
             .evaluate_all("as => as.map(a => a.getAttribute('href'))")
         )
-        md_name, markdown = download(tab, "download-md")
+        summary_name, summary = download(tab, "download-summary")
         ics_name, ics = download(tab, "download-ics")
         return Journey(
             verdicts, link, clipboard, shared_verdicts, tab.page.url, tab.verdicts(), actions,
-            md_name, markdown, ics_name, ics, tab.requests + other.requests, tab.dialogs + other.dialogs,
+            summary_name, html.unescape(summary), ics_name, ics, tab.requests + other.requests, tab.dialogs + other.dialogs,
         )  # fmt: skip
     finally:
         context.close()
@@ -159,14 +162,15 @@ def test_language_switch_translates_and_keeps_the_language_in_the_link(journey, 
     assert journey.verdicts_in_english == labels(kb, "en")
 
 
-def test_markdown_summary_holds_the_verdicts_and_the_form_links(journey, kb):
-    """The Markdown download names each service with its verdict and carries every link the actions show."""
-    assert journey.markdown_name.endswith(".md")
+def test_summary_page_holds_the_verdicts_and_the_form_links(journey, kb):
+    """The summary download (one HTML page) names each service with its verdict and carries every link the
+    actions show."""
+    assert journey.summary_name.endswith(".html")
     t = Texts(kb, "en")
     for code, label in labels(kb, "en").items():
-        assert f"{t.service(code)}: {label}" in journey.markdown
+        assert f'{t.service(code)}: <span class="status">{label}</span>' in journey.summary
     assert journey.action_links, "the actions show at least one link"
-    missing = [href for href in journey.action_links if href not in journey.markdown]
+    missing = [href for href in journey.action_links if f'href="{href}"' not in journey.summary]
     assert not missing
 
 

@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 
 from kicheck.texts import Texts
 from tests.e2e.driver import Tab
-from tests.e2e.questionnaire import PHONE, pick, submit
+from tests.e2e.questionnaire import PHONE, choose, for_me, pick, submit
+from ui.common import STREAMLIT_WORDS
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +59,10 @@ def open_menu_entry(tab: Tab, t: Texts, name: str) -> None:
 def test_menu_result_entry_opens_the_current_result(phone, de):
     """After a check, the menu's Result entry (from another page) opens that person's result, not an empty one."""
     phone.open("/")
+    for_me(phone, de)
     pick(phone, "q-svc", de.service("ig"))
+    pick(phone, "q-ai", de("answer.ai_none"))
+    choose(phone, de("q.objection", service="Instagram"), de("answer.objection_not_yet"))
     submit(phone, de)
     expect(phone.page).to_have_url(re.compile(r"/result\?.*svc=ig"))
     open_menu_entry(phone, de, de("nav.sources"))
@@ -88,17 +92,53 @@ ENGLISH = (
 )
 
 
-ALL_QUESTIONS = "/check?lang=de&age=15&bd=wrong&svc=fb,ig&obj_fb=2025-07-14"
+ALL_QUESTIONS = "/check?lang={lang}&age=15&bd=wrong&svc=fb,ig&obj_fb=2025-07-14"
+PAGES = [
+    ALL_QUESTIONS,
+    NOT_OBJECTED.replace("lang=de", "lang={lang}"),
+    "/timeline?lang={lang}",
+    "/sources?lang={lang}",
+]
+
+# Every string a person can see or hear: text (not Material icon ligatures, which show as icons and are hidden
+# from screen readers), aria-label, title, placeholder, alt.
+STRINGS = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const el = node.parentElement;
+    if (el.closest('script, style, [data-testid=stIconMaterial], [aria-hidden=true]')) continue;
+    const text = node.nodeValue.trim();
+    if (text) out.push(text);
+  }
+  for (const a of ['aria-label', 'title', 'placeholder', 'alt'])
+    document.querySelectorAll('[' + a + ']').forEach(e => out.push(e.getAttribute(a).trim()));
+  return out;
+}"""
 
 
-@pytest.mark.parametrize("path", [ALL_QUESTIONS, NOT_OBJECTED, "/timeline?lang=de", "/sources?lang=de"])
-def test_one_language_per_page(phone, path):
-    """A German page says it is German (<html lang="de">) and has none of Streamlit's English menu labels."""
-    phone.open(path)
-    expect(phone.page.locator("html")).to_have_attribute("lang", "de")
-    labels = phone.page.evaluate(
-        "() => [...document.querySelectorAll('[aria-label], [title]')]"
-        ".map(e => e.getAttribute('aria-label') || e.getAttribute('title'))"
-    )
-    text = phone.page.locator("body").inner_text()
-    assert not [word for word in ENGLISH if word in labels or word in text]
+def other_language_words(kb, lang: str) -> set[str]:
+    """The app's own texts in the other language (where they differ), and Streamlit's English words."""
+    other = "en" if lang == "de" else "de"
+    mine = set(kb.texts[lang].values())
+    words = {text for key, text in kb.texts[other].items() if text not in mine and "{" not in text}
+    return words | (set(STREAMLIT_WORDS) - mine if lang == "de" else set())
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_one_language_per_page(phone, kb, lang, path):
+    """A page says its language (<html lang>) and shows and reads out no word of the other one: not Streamlit's
+    English ("Press Enter to apply", "Increment", "Skip to main content") on a German page, in text or in
+    aria-label, title, placeholder or alt, and none of the app's own texts of the other language."""
+    phone.open(path.format(lang=lang))
+    expect(phone.page.locator("html")).to_have_attribute("lang", lang)
+    if path is ALL_QUESTIONS:
+        # Typed but not yet sent: Streamlit shows its "Press Enter to apply" below the field.
+        phone.page.locator("input[type=number]").first.fill("16")
+        expect(phone.page.get_by_test_id("InputInstructions").first).to_be_visible()
+    strings = phone.page.evaluate(STRINGS)
+    assert not [s for s in strings if any(word in s for word in ENGLISH)] or lang == "en"
+    foreign = other_language_words(kb, lang)
+    assert sorted({s for s in strings if s in foreign}) == []
