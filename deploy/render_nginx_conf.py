@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
-import importlib.util
 import ipaddress
 import os
 import re
@@ -118,59 +117,6 @@ _INTRO = (
     " Ein paar Fragen, und Sie sehen, was davon Sie betrifft, seit wann, was Sie noch tun können"
     " – und wie sicher das ist."
 )
-
-
-# Streamlit loads each element's code when the first element of its kind arrives over the WebSocket: on every
-# page the header's st.html (Html + purify), language switch (ButtonGroup) and page links (PageLink), on the
-# result page also the objection buttons (LinkButton). Named in the head as module preloads, they load with
-# Streamlit's own bundle instead of after the script run (the verdict waits for them). The file names are
-# those of the Streamlit this renderer finds (the one in requirements.txt, as for the CSP's hash above);
-# without one, no preloads (slower, nothing broken). tests/deploy/test_first_impression.py checks them.
-FIRST_SCREEN_ELEMENTS = ("Html", "ButtonGroup", "PageLink", "LinkButton")
-_STATIC_IMPORT = re.compile(r'(?:from|import)\s*"\./([A-Za-z0-9_.\-]+\.js)"')
-_INDEX_SCRIPT = re.compile(r'(?:href|src)="\./static/js/([A-Za-z0-9_.\-]+\.js)"')
-
-
-def streamlit_static() -> Path | None:
-    """Streamlit's static directory (index.html and its bundles), found without importing Streamlit."""
-    spec = importlib.util.find_spec("streamlit")
-    if spec is None or spec.origin is None:
-        return None
-    static = Path(spec.origin).parent / "static"
-    return static if (static / "index.html").is_file() else None
-
-
-def first_screen_modules(static: Path | None = None) -> list[str]:
-    """The element chunks FIRST_SCREEN_ELEMENTS need with everything they import, less what Streamlit's own
-    index.html already names: file names under static/js, in a stable order."""
-    static = static if static is not None else streamlit_static()
-    if static is None:
-        return []
-    js = static / "static" / "js"
-    named = set(_INDEX_SCRIPT.findall((static / "index.html").read_text(encoding="utf-8")))
-    todo = []
-    for element in FIRST_SCREEN_ELEMENTS:
-        found = sorted(
-            p.name for p in js.glob(f"{element}.*.js") if re.fullmatch(rf"{element}\.[\w-]+\.js", p.name)
-        )
-        if len(found) != 1:
-            raise ValueError(f"Streamlit's {element} chunk not found once in {js}: {found}")
-        todo += found
-    seen: list[str] = []
-    while todo:
-        name = todo.pop(0)
-        if name in seen or name in named:
-            continue
-        seen.append(name)
-        todo += _STATIC_IMPORT.findall((js / name).read_text(encoding="utf-8"))
-    return seen
-
-
-def preload_links(static: Path | None = None) -> str:
-    return "".join(
-        f'<link rel="modulepreload" crossorigin href="./static/js/{name}">'
-        for name in first_screen_modules(static)
-    )
 
 
 class PageHead(NamedTuple):
@@ -276,7 +222,6 @@ def head_html(page: PageHead, origin: str, public_dir: Path = PUBLIC_DIR) -> str
         f'<meta name="twitter:image:alt" content="{_attr(PREVIEW_ALT)}">',
         f"<script>{BASE_SCRIPT}</script>",
         TOP_SPACE_STYLE,
-        preload_links(),
     ]
     return "".join(tags)
 
