@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import importlib.util
 import ipaddress
 import os
 import re
