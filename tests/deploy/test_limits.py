@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,8 @@ def test_a_client_over_the_websocket_limit_gets_429_while_another_is_served(edge
         for opened in range(32):
             session = open_session(edge, "127.0.0.3", sessions)
             assert isinstance(session, ClientConnection), f"refused with {session} after {opened}"
+            time.sleep(0.1)  # within the rate of new sessions (2/s, burst 30): only the open count limits
+        time.sleep(1)
         assert open_session(edge, "127.0.0.3", sessions) == 429
         assert visit(edge).ok
 
