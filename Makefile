@@ -6,7 +6,7 @@ APP_OK := $(VENV)/.app-installed
 DEV_OK := $(VENV)/.dev-installed
 PORT   ?= 8501
 
-.PHONY: run test lint unit browser-tests bench lighthouse fuzz system-packages clean
+.PHONY: run test lint unit browser-tests bench lighthouse fuzz check-links system-packages clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -50,6 +50,11 @@ lighthouse: $(DEV_OK) system-packages
 # 10,000 generated link maps through the decoder and the whole result build; fails on any exception.
 fuzz: $(DEV_OK)
 	$(PY) -m bench.fuzz --maps 10000
+
+# Before a release, by an operator with internet access (never in CI): every URL in data/ requested with a
+# real HTTP client, its status and redirect chain printed; fails when one answers 400 or more, or not at all.
+check-links: $(APP_OK)
+	$(PY) scripts/check_links.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

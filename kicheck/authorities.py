@@ -24,6 +24,7 @@ class AuthorityOption:
     region: str  # the Land or the country, in the page language
     name: str  # the authority's name, in the page language
     label: str  # what the picker shows: "Bayern – Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)"
+    note: str = ""  # the authority's note in the page language (the BfDI: for Meta, the Land's is competent)
 
 
 def country_name(code: str, lang: str) -> str:
@@ -41,7 +42,8 @@ def _option(authority: Authority, lang: str) -> AuthorityOption:
     group: Group = "land" if authority.land is not None else "country"
     region = authority.land(lang) if authority.land is not None else country_name(authority.country, lang)
     name = authority.name(lang)
-    return AuthorityOption(authority.id, group, region, name, f"{region} – {name}")
+    note = authority.note(lang) if authority.note is not None else ""
+    return AuthorityOption(authority.id, group, region, name, f"{region} – {name}", note)
 
 
 def authority_options(knowledge: Knowledge, lang: str) -> tuple[AuthorityOption, ...]:
@@ -50,6 +52,14 @@ def authority_options(knowledge: Knowledge, lang: str) -> tuple[AuthorityOption,
     lands = sorted((o for o in options if o.group == "land"), key=lambda o: _sort_key(o.region))
     countries = sorted((o for o in options if o.group == "country"), key=lambda o: _sort_key(o.region))
     return (*lands, *countries)
+
+
+def authority_note(knowledge: Knowledge, authority_id: str | None, lang: str) -> str:
+    """The chosen authority's note in the page language, "" when it has none (shown beside its link)."""
+    authority = chosen_authority(knowledge, authority_id)
+    if authority is None or authority.note is None:
+        return ""
+    return authority.note(lang)
 
 
 def chosen_authority(knowledge: Knowledge, authority_id: str | None) -> Authority | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kicheck.answers import NO_SERVICE
 from kicheck.knowledge import ALL_SERVICES, ChangelogEntry, Knowledge, version_key
 from kicheck.texts import Texts
 
@@ -38,7 +39,8 @@ def touches(entry: ChangelogEntry, services: Iterable[str] | None) -> bool:
     """Whether a change concerns a person with these services (None: every service counts)."""
     if services is None or ALL_SERVICES in entry.services:
         return True
-    return bool(set(entry.services) & set(services))
+    wanted = set(services) or {NO_SERVICE}  # no service named: a person without a Meta account
+    return bool(set(entry.services) & wanted)
 
 
 def entries_since(

@@ -85,11 +85,15 @@ def draft_from_link(decoded: Decoded, today: date) -> Draft:
     return draft
 
 
-def _birthdate_prefill(answers: Answers) -> str:
-    """A link answers the birth-date question: wrong, unknown, or (written or not, as in v1) ok."""
+def _birthdate_prefill(answers: Answers) -> str | None:
+    """The link's answer to the birth-date question: wrong, unknown, or, for a minor, ok (written or not, as
+    in v1). A link for an adult or without an age never had the question: None, so when the person changes
+    the age to under 18 the question starts unanswered instead of with "correct" chosen for them."""
     if answers.birthdate_wrong:
         return "wrong"
-    return "unknown" if answers.birthdate_unknown else "ok"
+    if answers.birthdate_unknown:
+        return "unknown"
+    return "ok" if answers.is_minor else None
 
 
 def _ai_prefill(answers: Answers) -> list[str]:

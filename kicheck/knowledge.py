@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kicheck.answers import SERVICES
+from kicheck.answers import NO_SERVICE, SERVICES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -223,6 +223,18 @@ class Action(_Strict):
     why: Text
     forms: tuple[str, ...] = ()
     links: tuple[str, ...] = ()  # source ids whose pages are the official place to act
+    # Sentences about one service (service code -> text), added only when the action is about that service:
+    # Instagram's "only the whole account can be private" is no tip for someone without Instagram.
+    service_tips: dict[str, Text] = {}
+
+    @field_validator("service_tips")
+    @classmethod
+    def _tips_for_known_services(cls, tips: dict[str, Text]) -> dict[str, Text]:
+        unknown = sorted(set(tips) - set(SERVICES))
+        if unknown:
+            raise ValueError(f"service_tips: unknown service code(s) {', '.join(unknown)}")
+        return tips
+
     facts: tuple[str, ...] = Field(min_length=1)
 
 
@@ -258,7 +270,8 @@ class ChangelogEntry(_Strict):
     date: date
     text: Text  # what changed, in words a visitor understands
     # The service codes whose answers it can change; ["all"]: a change that concerns everyone; []: one that
-    # changes no one's answer (sources, wording, the chronology), listed in the changelog, not above a result.
+    # changes no one's answer (sources, wording, the chronology), listed in the changelog, not above a result;
+    # "none": a change for people without a Meta account (their links carry `svc=none`).
     services: tuple[str, ...]
     facts: tuple[str, ...] = ()
     revision: str | None = None  # FACTS.md's name for it (R1 ... R8), when there is one
@@ -266,9 +279,11 @@ class ChangelogEntry(_Strict):
     @field_validator("services")
     @classmethod
     def _known_services(cls, services: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [s for s in services if s not in SERVICES and s != ALL_SERVICES]
+        unknown = [s for s in services if s not in SERVICES and s not in (ALL_SERVICES, NO_SERVICE)]
         if unknown:
-            raise ValueError(f"unknown service code {unknown[0]!r}; use codes of the link format or 'all'")
+            raise ValueError(
+                f"unknown service code {unknown[0]!r}; use codes of the link format, 'none' or 'all'"
+            )
         return services
 
 

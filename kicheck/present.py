@@ -5,7 +5,8 @@ The page and the export render the same `ResultView`, so they can never say diff
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from kicheck.answers import (
     AI_CAPABLE,
@@ -84,6 +85,8 @@ class ResultView:
     answers: tuple[tuple[str, str], ...]  # the answers in words: (question, answer)
     sources: tuple[SourceRef, ...]
     version_line: str
+    # For each "I don't know" (birth date, objection, Meta AI): what holds if the person finds out otherwise.
+    if_known: tuple[str, ...] = ()
 
 
 def summary(verdict: Verdict, t: Texts) -> str:
@@ -91,12 +94,14 @@ def summary(verdict: Verdict, t: Texts) -> str:
 
     Services are named, not counted ("Bei Facebook und WhatsApp …"): a count reads oddly for one service and
     hides which one is meant. In use, in use as a safe-side assumption (ServiceVerdict.assumed) and Partly
-    protected are each said when they occur.
+    protected are each said when they occur. A protection that rests on another account's objection counting
+    here (ServiceVerdict.protection_uncertain) is never part of a flat "you are protected": it gets its own
+    sentence, with what makes it certain where something can.
     """
     if not verdict.services:
         return t("summary.no_services")
-    in_use = tuple(v.service for v in verdict.in_use if not v.assumed)
-    assumed = tuple(v.service for v in verdict.in_use if v.assumed)
+    in_use = tuple(v.service for v in verdict.in_use if not _assumed(v, verdict).assumed)
+    assumed = tuple(v.service for v in verdict.in_use if _assumed(v, verdict).assumed)
     partly = tuple(v.service for v in verdict.services if v.status is Status.PARTLY)
     said = []
     if in_use:
@@ -105,14 +110,45 @@ def summary(verdict: Verdict, t: Texts) -> str:
         said.append(t("summary.in_use_assumed", services=t.services(assumed)))
     if partly:
         said.append(t("summary.partly", services=t.services(partly)))
+    uncertain = uncertain_protection(verdict, t)
     if said:
-        return " ".join(said)
+        return " ".join(said + uncertain)
     if any(v.minor_ai_chats for v in verdict.services):
         # A minor who chats with Meta AI (some services Unclear): neither "not affected" nor "protected" (R4).
         return t("summary.minor_ai_chats")
     if all(v.status is Status.NOT_AFFECTED for v in verdict.services):
         return t("summary.not_affected")
-    return t("summary.protected")
+    if not uncertain:
+        return t("summary.protected")
+    sure = tuple(
+        v.service for v in verdict.services if v.status is Status.PROTECTED and not v.protection_uncertain
+    )
+    lead = [t("summary.protected_some", services=t.services(sure))] if sure else []
+    return " ".join([*lead, *uncertain, t("summary.others_not_covered")])
+
+
+def _assumed(sv: ServiceVerdict, verdict: Verdict) -> ServiceVerdict:
+    """Accounts perhaps linked ("don't know"): a service judged In use only because they count as not linked
+    (the safe side) is an assumption too, said on its badge and on top, not only in the note (issue 16)."""
+    if sv.status is Status.IN_USE and verdict.linked_unknown and sv.service in dict(verdict.if_linked):
+        return replace(sv, use_doubted=True)
+    return sv
+
+
+def uncertain_protection(verdict: Verdict, t: Texts) -> list[str]:
+    """One sentence per kind of uncertain protection: whose objection it rests on, what makes it certain."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for v in verdict.services:
+        if v.protection_uncertain:
+            kind = v.protection_rests_on
+            if kind != "linked":
+                chats = t.knowledge.services[v.service].affected_through == "ai_chats"
+                kind = "follows_chats" if chats else "follows_public"
+            groups.setdefault((kind, v.objection_via or ""), []).append(v.service)
+    return [
+        t(f"summary.uncertain_{kind}", services=t.services(codes), via=t.service(via))
+        for (kind, via), codes in groups.items()
+    ]
 
 
 def unclear_point(fact: Fact, t: Texts) -> UnclearPoint:
@@ -128,23 +164,72 @@ def _window_text(sv: ServiceVerdict, t: Texts) -> str:
         return t("window.minor_ai_chats")
     if sv.status is Status.NOT_AFFECTED:
         return t("window.none")
-    if sv.status is Status.PROTECTED and not sv.objection_day_known:
-        # Made before the start on a day not known: never print the placeholder day as if it were given.
-        return t("window.protected_day_unknown", start=t.date(t.knowledge.meta.training_start))
-    if sv.status is Status.PROTECTED:
-        return t("window.protected", date=t.date(sv.protected_since))
+    if sv.protection_uncertain:
+        # Said on the card itself: the protection holds only if another account's objection counts here.
+        window = _plain_window(sv, t)
+        condition = t(
+            f"window.uncertain_{sv.protection_rests_on}",
+            service=t.service(sv.service),
+            via=t.service(sv.objection_via or ""),
+        )
+        return f"{window} {condition}" if window.endswith(".") else f"{window}. {condition}"
     if sv.assumed:
         # Said on the card itself, not only under "why": a person who objected before 18 must not read a bare
         # "used since" as if the app had lost their objection.
         key = "window.assumed_as_minor" if sv.objection_not_counted else "window.assumed"
         return t(key, window=t.window(sv.window))
+    return _plain_window(sv, t)
+
+
+def _plain_window(sv: ServiceVerdict, t: Texts) -> str:
+    if sv.status is Status.PROTECTED and not sv.objection_day_known:
+        # Made before the start on a day not known: never print the placeholder day as if it were given.
+        return t("window.protected_day_unknown", start=t.date(t.knowledge.meta.training_start))
+    if sv.status is Status.PROTECTED:
+        return t("window.protected", date=t.date(sv.protected_since))
     return t.window(sv.window)
+
+
+def status_label(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> str:
+    """The badge's words: an assumed "In use" and an uncertain protection say so on the badge itself."""
+    sv = _assumed(sv, verdict)
+    if sv.assumed:
+        return t("status.in_use_assumed")
+    if sv.protection_uncertain:
+        return t(f"status.{sv.status.value}_uncertain")
+    return t.status(sv.status.value)
+
+
+def _reason_params(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> dict[str, object]:
+    """What the reasons may name: the service, whose objection counts, and for an objection that may have come
+    before 18, the birthdays for which it did, and how many of the year's possible days that is."""
+    params: dict[str, object] = {
+        "service": t.service(sv.service),
+        "via": t.service(sv.objection_via) if sv.objection_via else "",
+    }
+    birthday = verdict.age.birthday_18
+    objection = sv.objection
+    if birthday is not None and objection is not None and birthday.earliest <= objection < birthday.latest:
+        first = objection + timedelta(days=1)
+        params |= {
+            "before_from": t.date(first),
+            "before_to": t.date(birthday.latest),
+            "days": (birthday.latest - objection).days,
+            "all_days": (birthday.latest - birthday.earliest).days + 1,
+        }
+    return params
+
+
+_ASSUMED_REASON = {"reason.no_objection": "reason.no_objection_assumed"}
 
 
 def card(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> ServiceCard:
     k = t.knowledge
-    via = t.service(sv.objection_via) if sv.objection_via else ""
-    reasons = tuple(t(key, service=t.service(sv.service), via=via) for key in sv.reasons)
+    sv = _assumed(sv, verdict)
+    params = _reason_params(sv, verdict, t)
+    # An assumed "In use" never gets the flat "without an objection your data is used" (F3, F18, R4).
+    keys = (_ASSUMED_REASON.get(key, key) if sv.assumed else key for key in sv.reasons)
+    reasons = tuple(t(key, **params) for key in keys)
     cats = tuple(
         Category(t.pick(k.categories[c].title), t.pick(k.categories[c].examples)) for c in sv.categories
     )
@@ -153,7 +238,7 @@ def card(sv: ServiceVerdict, verdict: Verdict, t: Texts) -> ServiceCard:
         sv.service,
         t.service(sv.service),
         sv.status,
-        t.status(sv.status.value),
+        status_label(sv, verdict, t),
         _window_text(sv, t),
         reasons,
         cats,
@@ -167,16 +252,20 @@ def action_item(action, t: Texts) -> ActionItem:
     names = t.services(action.services)
     forms = [k.forms[f] for f in spec.forms]
     if action.services:
-        # Offer only the forms that object for the services the action is about (Threads': Instagram's;
-        # Messenger's: Facebook's and Instagram's). Never another service's form as a fallback.
+        # Offer only the objection forms that object for the services the action is about (Threads':
+        # Instagram's; Messenger's: Facebook's and Instagram's). Never another service's form as a fallback.
+        # Other forms (WhatsApp's general route) belong to the action as such and always go along.
         wanted = {form for s in action.services for form in k.objection_forms(s)}
-        forms = [f for f in forms if f.id in wanted]
+        objection_forms = {s.own_form for s in k.services.values() if s.own_form}
+        forms = [f for f in forms if f.id in wanted or f.id not in objection_forms]
     links = [Link(t.pick(f.title), f.url, t.pick(f.requires)) for f in forms]
     links += [Link(_link_text(k.sources[s], t), k.sources[s].url) for s in spec.links]
+    # Tips that are about one service (Instagram can only make the whole account private) only for its users.
+    tips = [t.pick(tip) for code, tip in spec.service_tips.items() if code in action.services]
     return ActionItem(
         action.id,
         t.pick(spec.title).format(services=names),
-        t.pick(spec.why).format(services=names),
+        " ".join([t.pick(spec.why).format(services=names), *tips]),
         tuple(links),
     )
 
@@ -274,11 +363,20 @@ def notes(verdict: Verdict, t: Texts) -> tuple[str, ...]:
         out.append(t("note.age_assumed"))
     out += _age_from_link(verdict, t)
     out += _linked_unknown(verdict, t)
-    span = verdict.adult_from
+    span, birthday = verdict.adult_from, verdict.age.birthday_18
     if span is not None and not span.exact and span.latest > verdict.today:
         out.append(t("note.birthday_maybe_ahead", range=t.range(span)))
-    elif span is not None and not span.exact:
-        out.append(t("note.birthday_range", range=t.range(span), start=t.date(verdict.training_start)))
+    elif span is not None and not span.exact and birthday is not None:
+        # Say the birthday's whole range: most of it may lie before the start ("you turned 18 around the
+        # start" would be wrong for most such people).
+        out.append(
+            t(
+                "note.birthday_range",
+                birthday=t.range(birthday),
+                range=t.range(span),
+                start=t.date(verdict.training_start),
+            )
+        )
     return tuple(out)
 
 
@@ -293,6 +391,25 @@ def _linked_unknown(verdict: Verdict, t: Texts) -> list[str]:
         for code, st in verdict.if_linked
     ]
     return [t("note.linked_unknown", changes="; ".join(changes))]
+
+
+def if_known_lines(verdict: Verdict, t: Texts) -> tuple[str, ...]:
+    """Each "I don't know" was judged on the safe side: say what holds if the person finds out otherwise.
+
+    Shown with the reasons, not above the verdict: they explain it, and the verdict and first step keep the
+    phone's first screen."""
+    out = []
+    start = t.date(verdict.training_start)
+    for kind, changed in verdict.if_known:
+        if not changed:
+            out.append(t(f"note.if_known_{kind}_same", start=start))
+            continue
+        changes = "; ".join(
+            t("note.linked_change", service=t.service(code), status=t.status(status.value))
+            for code, status in changed
+        )
+        out.append(t(f"note.if_known_{kind}", start=start, changes=changes))
+    return tuple(out)
 
 
 def _age_from_link(verdict: Verdict, t: Texts) -> list[str]:
@@ -313,6 +430,7 @@ def result_view(verdict: Verdict, t: Texts) -> ResultView:
         answers=answers_in_words(verdict.answers, t),
         sources=sources_for(facts_behind(verdict, t), t),
         version_line=version_line(t),
+        if_known=if_known_lines(verdict, t),
     )
 
 
@@ -339,7 +457,38 @@ def consequence_lines(decoded: Decoded, t: Texts) -> tuple[str, ...]:
     ]
     if "ai" in dropped and answers.services:
         lines.append(t("notice.judged_without_ai_chats"))
+    lines += _unnamed_objection_lines(decoded, t)
     return tuple(lines)
+
+
+def _unnamed_objection_lines(decoded: Decoded, t: Texts) -> list[str]:
+    """An objection date for a service the link does not name (`svc=wa&obj_fb=…`) is not counted. Say what
+    that means: for a service that follows it (Messenger, the app, Threads) it is judged without it."""
+    answers, k = decoded.answers, t.knowledge
+    unnamed = [
+        code
+        for code in OBJECTION_CAPABLE
+        if code not in answers.services
+        and any(p.key == objection_key(code) and p.reason == "not_used" for p in decoded.problems)
+    ]
+    lines = []
+    for code in unnamed:
+        # Where it might have counted: services that follow it (Messenger, the app), and with linked accounts
+        # the other account of the Accounts Center group and the services that follow that one (Threads).
+        reach = {code} | ({*k.accounts_center} if code in k.accounts_center else set())
+        followers = tuple(
+            s
+            for s in ordered(answers.services)
+            if (s in reach or reach & set(k.services[s].follows))
+            and effective_objection(answers, s, k) is None
+        )
+        if followers:
+            lines.append(
+                t("notice.objection_unnamed_follows", service=t.service(code), services=t.services(followers))
+            )
+        else:
+            lines.append(t("notice.objection_unnamed", service=t.service(code)))
+    return lines
 
 
 def problem_line(p: Problem, t: Texts) -> str:

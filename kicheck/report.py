@@ -29,7 +29,8 @@ def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
     ]
     lines += [f"## {t('md.answers')}", ""]
     lines += [f"- {question}: {answer}" for question, answer in view.answers]
-    lines += ["", f"## {t('md.verdicts')}", ""]
+    # No heading over nothing: a person without an account has no service to judge.
+    lines += ["", f"## {t('md.verdicts')}", ""] if view.cards else [""]
     for card in view.cards:
         lines += [f"### {card.name}: {card.status_label}", "", card.window_text, ""]
         lines += [f"- {r}" for r in card.reasons]
@@ -40,7 +41,7 @@ def markdown(view: ResultView, verdict: Verdict, t: Texts, link: str) -> str:
             lines += ["", f"{t('result.unclear')}: {point.topic}. {point.text}"]
             lines += [f"- {who}: {says}" for who, says in point.claims]
         lines.append("")
-    for note in view.notes:
+    for note in (*view.notes, *view.if_known):
         lines += [f"> {note}", ""]
     lines += [f"## {t('md.actions')}", ""]
     for i, action in enumerate(view.actions, 1):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from kicheck.answers import Answers, age_range_on, ordered
+from kicheck.answers import LATEST_BEFORE_START, Answers, age_range_on, ordered
 from kicheck.knowledge import Knowledge, Service
 
 # Whether a late objection keeps earlier content out of later training is disputed (F16).
@@ -27,6 +27,9 @@ OBJECTION_BEFORE_18 = "F11"
 # while the objection is fresh; months later "if none came, object again" would be wrong advice.
 CONFIRMATION_WINDOW = timedelta(days=14)
 REMINDER_KINDS = ("turn18", "confirmation")
+# F5's always-public items (name, username, profile picture, ...) are Facebook's and Instagram's; a service
+# without this category (Threads) never gets the "even with a private account" sentence.
+ALWAYS_PUBLIC = "always_public"
 
 
 class Status(StrEnum):
@@ -90,6 +93,17 @@ class ServiceVerdict:
     # Meta AI chats F18), the person may still be under 18, or their objection was not counted as it may have
     # come before 18 (R4). Judged "In use" to be on the safe side, and the page says it is an assumption.
     use_doubted: bool = False
+    # A Protected or Partly protected status that rests on another account's objection counting here, which
+    # nobody can confirm: "linked" (a linked Facebook/Instagram objection counts only under the same e-mail
+    # address, R7, and the app never asks for it), or the confidence of a `follows` route ("unclear": Threads
+    # via Instagram, F3; "reported": Messenger and the Meta AI app by a reading of Meta's wording, R13).
+    # None when the protection is the service's own objection's, or a confirmed route's.
+    protection_rests_on: str | None = None
+
+    @property
+    def protection_uncertain(self) -> bool:
+        """Protected (or partly) only if another account's objection counts here: said on card and on top."""
+        return self.status in (Status.PROTECTED, Status.PARTLY) and self.protection_rests_on is not None
 
     @property
     def assumed(self) -> bool:
@@ -131,6 +145,9 @@ class Verdict:
     # would differ if they are linked, so the page can say what holds then.
     linked_unknown: bool = False
     if_linked: tuple[tuple[str, Status], ...] = ()
+    # Each other "I don't know" (v1.2: birth date, objection, Meta AI) is judged on the safe side too; per
+    # kind ("bd", "obj", "ai") the statuses that would differ if the person finds out the hopeful way.
+    if_known: tuple[tuple[str, tuple[tuple[str, Status], ...]], ...] = ()
 
     def service(self, code: str) -> ServiceVerdict:
         return next(v for v in self.services if v.service == code)
@@ -169,7 +186,7 @@ def age_today(answers: Answers, today: date, start: date) -> AgeToday:
 
 
 def adult_for_meta(answers: Answers, today: date) -> bool:
-    """Meta goes by the profile: 18 or older, or a minor whose profile says 18+ (F10, F11).
+    """An adult for these rules: 18 or older, or a minor whose profile says 18+ (safe side: F10, F11, R11).
 
     The age is the one today, from `age` on the day the link was made: a link made by a 17-year-old and
     opened a year later is an adult's. Where the birthday makes today's age one of two numbers, the person is
@@ -325,11 +342,7 @@ def _extra_reasons(
         # Whether the data is used here at all is unclear (Threads F3, WhatsApp's Meta AI chats F18): judged
         # as in use, the safe side, and said so, so that "in use" does not read as settled.
         reasons.append("reason.in_use_assumed")
-    if (
-        status is Status.IN_USE
-        and service.affected_through == "public_content"
-        and service.code not in answers.public
-    ):
+    if status is Status.IN_USE and ALWAYS_PUBLIC in service.categories and service.code not in answers.public:
         reasons.append("reason.private_still_used")
     if answers.birthdate_wrong:
         reasons.append("reason.birthdate_wrong")
@@ -439,7 +452,17 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         or age.may_be_minor
         or service.use_doubted(conditions)
         or _unknowns_doubt_use(answers, service, objection),
+        protection_rests_on=_rests_on(objection) if status in (Status.PROTECTED, Status.PARTLY) else None,
     )
+
+
+def _rests_on(objection: EffectiveObjection | None) -> str | None:
+    """Whether a protection rests on another account's objection that may not count here (ServiceVerdict)."""
+    if objection is None or objection.via is None:
+        return None
+    if objection.how == "linked":
+        return "linked"
+    return None if objection.confidence == "confirmed" else objection.confidence
 
 
 # ---------------------------------------------------------------------------------------------- actions
@@ -470,6 +493,14 @@ def objection_actions(
     elif not adult:
         minors = tuple(s for s in own if by[s].objection is None)
         actions += [Action("object_minor", minors)] if minors else []
+        # A minor's Meta AI chats where there is no form of its own (Messenger, the app): whether they are
+        # used is unclear (F28); a Facebook or Instagram objection costs nothing and may cover them (R2, R13).
+        chats = tuple(
+            v.service
+            for v in verdicts
+            if v.minor_ai_chats and knowledge.services[v.service].follows and v.objection is None
+        )
+        actions += [Action("object_minor_for_chats", chats)] if chats else []
     else:
         # An objection that is not counted because it may have come before 18 (R4): "object again", never
         # "without an objection your data is used" to someone who did object.
@@ -479,6 +510,10 @@ def objection_actions(
         actions += [Action("object_again", again)] if again else []
         actions += [Action("object_linked", linked)] if len(linked) > 1 else []
         actions += [Action("object_service", rest)] if rest else []
+        # Protected only through the other linked account's objection, which counts only under the same
+        # e-mail address (R7): a second objection costs nothing and makes it certain.
+        sure = tuple(s for s in own if by[s].protection_uncertain and by[s].protection_rests_on == "linked")
+        actions += [Action("object_to_be_sure", sure)] if sure else []
     return actions + _follow_actions(verdicts, unprotected, knowledge)
 
 
@@ -506,12 +541,21 @@ def _with_public_posts(
     )
 
 
-def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge) -> list[Action]:
+def _exposure_actions(
+    answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
+) -> list[Action]:
     """Public posts not yet used can still be kept out (F23). After a late objection, posts that were public
     before it may go on being used (disputed, F16): hiding or deleting them keeps them out of later training
     in the reading that says they may be used, and costs nothing in the other."""
     actions = []
-    if exposed := _with_public_posts(verdicts, Status.IN_USE, knowledge):
+    # Public posts on a service protected only through an unconfirmed route (Threads via Instagram): keeping
+    # them private is the one sure way (the summary says so too).
+    exposed = _with_public_posts(verdicts, Status.IN_USE, knowledge) + tuple(
+        v.service
+        for v in verdicts
+        if v.status is Status.PROTECTED and _rests_on_a_follow(v) and v.service in answers.public
+    )
+    if exposed:
         actions.append(Action("hide_or_delete", exposed))
     if earlier := _with_public_posts(verdicts, Status.PARTLY, knowledge):
         actions.append(Action("hide_or_delete_earlier", earlier))
@@ -521,14 +565,21 @@ def _exposure_actions(verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
 def _ai_chat_actions(
     answers: Answers, verdicts: tuple[ServiceVerdict, ...], knowledge: Knowledge
 ) -> list[Action]:
-    """Where Meta AI chats are in use, or may be (a minor's, F28): the levers in the person's hands
-    (services.yaml: ai_chat_actions)."""
+    """Where Meta AI chats are in use, or may be (a minor's, F28; or protected only by a reading of Meta's
+    wording, R13): the levers in the person's hands (services.yaml: ai_chat_actions)."""
     return _grouped(
         (action_id, v.service)
         for v in verdicts
-        if (v.status is Status.IN_USE or v.minor_ai_chats) and v.service in answers.ai_judged
+        if v.service in answers.ai_judged
+        and (v.status is Status.IN_USE or v.minor_ai_chats or _rests_on_a_follow(v))
         for action_id in knowledge.services[v.service].ai_chat_actions
     )
+
+
+def _rests_on_a_follow(v: ServiceVerdict) -> bool:
+    """Protected only if another service's objection counts here (Threads via Instagram F3, Messenger and the
+    Meta AI app by a reading of Meta's wording R13): nothing the person can file makes it certain."""
+    return v.protection_uncertain and v.protection_rests_on != "linked"
 
 
 def actions_for(
@@ -544,13 +595,18 @@ def actions_for(
         actions.append(Action("parent_with_child"))  # what a parent can do with their child (R11)
     if confirmation:
         actions.append(Action("keep_confirmation"))
-    actions += _exposure_actions(verdicts, knowledge) + _ai_chat_actions(answers, verdicts, knowledge)
+    actions += _exposure_actions(answers, verdicts, knowledge)
+    actions += _ai_chat_actions(answers, verdicts, knowledge)
     if not answers.services:
-        actions.append(Action("others_posts"))  # what others post, the third-party form (F21, F22)
+        # What others post: first what helps most (ask the people, F21), then the third-party form with its
+        # limits (F22), which is not an objection.
+        actions += [Action("others_posts"), Action("third_party_form")]
     if any(v.status in (Status.IN_USE, Status.PARTLY) for v in verdicts):
         actions.append(Action("complain_dpa"))  # something is or was used: the authorities (F24)
     if not actions or (answers.services and all(a.id == "keep_confirmation" for a in actions)):
-        actions.append(Action("nothing_to_do"))
+        # Never "your content is not used" flatly while a protection rests on an unconfirmed route (issue 16)
+        unsure = tuple(v.service for v in verdicts if _rests_on_a_follow(v))
+        actions.append(Action("nothing_more_to_do", unsure) if unsure else Action("nothing_to_do"))
     return tuple(sorted(actions, key=lambda a: knowledge.action_order[a.id]))
 
 
@@ -569,7 +625,13 @@ def reminders_due(
 ) -> tuple[Reminder, ...]:
     """Calendar reminders that fit: none is made up for a result that needs none."""
     out = []
-    public = any(knowledge.services[s].affected_through == "public_content" for s in answers.services)
+    # Public content, or Meta AI chats where a Facebook or Instagram objection may count (R2, R13): at 18
+    # the person should object (again), since one made before 18 may not count (R4).
+    public = any(
+        knowledge.services[s].affected_through == "public_content"
+        or (knowledge.services[s].objection is not None and s in answers.ai)
+        for s in answers.services
+    )
     if age.may_be_minor and public and age.birthday_18 is not None:
         # Under 18, possibly (the birthday is known only as a one-year range), or with an adult birth date on
         # the profile: an objection before 18 may not count (R4), so remind to object on or after the 18th
@@ -626,4 +688,49 @@ def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
         reminders=reminders_due(answers, knowledge, today, age, confirmation),
         linked_unknown=linked_unknown(answers, knowledge),
         if_linked=if_linked(answers, knowledge, age, services),
+        if_known=if_known(answers, knowledge, today, services),
     )
+
+
+# The "I don't know" answers judged on the safe side, in the order the page explains them.
+IF_KNOWN_KINDS = ("bd", "obj", "ai")
+
+
+def as_if_known(answers: Answers, kind: str) -> Answers | None:
+    """The answers as if the person found out the hopeful way, or None when they did not say "I don't know".
+
+    bd: the profile shows the correct birth date; obj: they objected before training started (day unknown,
+    the best an objection can be); ai: they write to Meta AI nowhere.
+    """
+    if kind == "bd" and answers.birthdate_unknown:
+        return replace(answers, birthdate_unknown=False)
+    if kind == "obj" and answers.objection_unknown:
+        unknown = answers.objection_unknown
+        return replace(
+            answers,
+            objections={**answers.objections, **dict.fromkeys(unknown, LATEST_BEFORE_START)},
+            objection_day_unknown=answers.objection_day_unknown | unknown,
+            objection_unknown=frozenset(),
+        )
+    if kind == "ai" and answers.ai_unknown:
+        return replace(answers, ai_unknown=False, ai=frozenset())
+    return None
+
+
+def if_known(
+    answers: Answers, knowledge: Knowledge, today: date, services: tuple[ServiceVerdict, ...]
+) -> tuple[tuple[str, tuple[tuple[str, Status], ...]], ...]:
+    """Per "I don't know" answer: the statuses that would differ if the person finds out the hopeful way
+    (empty: the result would stay the same)."""
+    out = []
+    for kind in IF_KNOWN_KINDS:
+        known = as_if_known(answers, kind)
+        if known is None:
+            continue
+        age = age_today(known, today, knowledge.meta.training_start)
+        judged = _judge_all(known, knowledge, age)
+        changes = tuple(
+            (v.service, v.status) for v, base in zip(judged, services, strict=True) if v.status != base.status
+        )
+        out.append((kind, changes))
+    return tuple(out)

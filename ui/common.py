@@ -22,6 +22,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from kicheck import clock, knowledge
 from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers, link_language, params
+from kicheck.browser_language import browser_language
 from kicheck.texts import Texts
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -56,12 +57,21 @@ def today() -> date:
 
 
 def current_lang() -> str:
-    """The language from the link (?lang=), else the one chosen earlier in this session, else German."""
+    """The language from the link (?lang=), else the one chosen earlier in this session, else, on the first
+    visit, the browser's (de or en), else German."""
     raw = link_language(query_lists())  # the decoder's rule, so the page and the link's notice agree
     if raw in LANGUAGES:
         st.session_state["lang"] = raw
         return raw
-    return st.session_state.get("lang", DEFAULT_LANG)
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = _browser_language() or DEFAULT_LANG
+    return st.session_state["lang"]
+
+
+def _browser_language() -> str | None:
+    """The browser's language if the check speaks it: navigator.language, then Accept-Language."""
+    # Both are empty without a browser behind the run (AppTest without a context): German then.
+    return browser_language(st.context.locale, st.context.headers.get("Accept-Language"))
 
 
 def texts() -> Texts:

@@ -12,7 +12,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from kicheck.authorities import authority_options, chosen_authority
+from kicheck.authorities import authority_note, authority_options, chosen_authority
 from kicheck.changelog import ChangesSince, changes_notice, stale_notice
 from kicheck.present import ActionItem, Category, ResultView, ServiceCard
 from kicheck.texts import Texts
@@ -105,6 +105,8 @@ def authority_picker(t: Texts) -> None:
     if authority is not None:
         kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
         st.link_button(f"{t(kind)}: {t.pick(authority.name)}", authority.url, width="stretch")
+        if note := authority_note(t.knowledge, chosen, t.lang):
+            st.caption(t("dpa.note", note=note))
 
 
 def knowledge_notices(changes: ChangesSince, today, t: Texts) -> None:
@@ -143,6 +145,10 @@ def reasons(view: ResultView, t: Texts) -> None:
     shared = shared_categories(view)
     with st.container(key="why"):
         st.header(t("result.why"), anchor=False)
+        if view.if_known:
+            with st.container(key="why-if-known"):
+                for line in view.if_known:
+                    st.markdown(f"- {line}")
         if shared:
             with st.container(key="why-shared"):
                 st.markdown(f"**{t('result.all_services')}** " + _categories(shared))

@@ -50,8 +50,10 @@ def fixed_today(monkeypatch):
 
 @pytest.fixture
 def open_page():
-    def _open(path: str, query: str = "") -> AppTest:
+    def _open(path: str, query: str = "", browser: dict | None = None) -> AppTest:
+        """`browser`: what the browser tells st.context, e.g. {"locale": "en-US"}."""
         at = AppTest.from_file(APP, default_timeout=60)
+        at.context.update(browser or {})
         for key, value in parse_qsl(query, keep_blank_values=True):
             at.query_params[key] = [*at.query_params.get(key, []), value]
         if path != "/":

@@ -112,19 +112,24 @@ PERSONS = [
         dict(
             age=34, svc=["fb", "ig", "wa"], pub=["ig"], ai=["wa"], linked="no", obj={"ig": date(2025, 7, 1)}
         ),
-        {"fb": "In use", "ig": "Partly protected", "wa": "In use"},
+        # issue 16: an assumed "In use" says so on its badge (WhatsApp's chats, F18)
+        {"fb": "In use", "ig": "Partly protected", "wa": "In use (assumed)"},
     ),
     (
         dict(age=29, svc=["fb", "ig"], ai=["nowhere"], linked="yes", obj={"fb": "by_deadline"}),
-        {"fb": "Protected", "ig": "Protected"},
+        # issue 16, R7: Instagram's protection rests on the Facebook objection (same e-mail address?)
+        {"fb": "Protected", "ig": "Protected (not certain)"},
     ),
     (dict(age=15, svc=["ig"], bd="ok", ai=["nowhere"]), {"ig": "Not affected"}),
-    (dict(age=15, svc=["ig"], bd="wrong", pub=["ig"], ai=["nowhere"]), {"ig": "In use"}),
+    (dict(age=15, svc=["ig"], bd="wrong", pub=["ig"], ai=["nowhere"]), {"ig": "In use (assumed)"}),
     (dict(age=50, svc=["ms", "app"], ai=["ms"]), {"ms": "In use", "app": "Not affected"}),
     # a parent who does not know the profile's birth date: the safe side, said so
-    (dict(who="child", age=15, svc=["ig"], bd="unknown", ai=["nowhere"]), {"ig": "In use"}),
+    (dict(who="child", age=15, svc=["ig"], bd="unknown", ai=["nowhere"]), {"ig": "In use (assumed)"}),
     # unsure whether they objected, unsure where they chat with Meta AI: the safe side
-    (dict(age=40, svc=["fb", "wa"], ai=["unknown"], obj={"fb": "unknown"}), {"fb": "In use", "wa": "In use"}),
+    (
+        dict(age=40, svc=["fb", "wa"], ai=["unknown"], obj={"fb": "unknown"}),
+        {"fb": "In use (assumed)", "wa": "In use (assumed)"},
+    ),
 ]
 
 

@@ -45,12 +45,12 @@ def test_privacy_statement_says_what_the_link_contains(open_page):
     for key in (
         "(v)",
         "(lang)",
+        "(who",
         "(age)",
         "(bd",
         "(svc)",
         "(pub)",
         "(ai",
-        "(who",
         "(linked",
         "obj_fb",
         "obj_ig",
@@ -93,7 +93,7 @@ def test_chronology_says_where_the_courts_stand(open_page, kb):
     """The chronology page has the dated status line: no judgment in a main proceeding so far."""
     at = open_page("/timeline", "lang=en")
     line = at.get_by_key("proceedings").info[0].value
-    assert "no judgment in a main proceeding" in line and "29 November 2026" in line
+    assert "no judgment in a main proceeding" in line and "4 December 2026" in line
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -8,7 +8,10 @@ import pandas as pd
 import pytest
 
 from kicheck.answers import decode_query
-from kicheck.verdict import Status
+from kicheck.knowledge import default
+from kicheck.present import status_label
+from kicheck.texts import Texts
+from kicheck.verdict import Status, decide
 from tests.app.conftest import (
     SVG,
     _walk,
@@ -49,8 +52,16 @@ def test_each_scenario_shows_its_statuses_and_actions(open_page, scenario):
     """Every persona's link renders one card per service with the right label, and its actions in order."""
     at = open_page("/result", scenario.link)
     lang = "en" if "lang=en" in scenario.link else "de"
-    expected = {code: LABELS[lang][status] for code, status in scenario.statuses.items()}
-    assert statuses(at, scenario.statuses) == expected
+    shown_labels = statuses(at, scenario.statuses)
+    # The badge names the status; an assumed "In use" or a protection resting on another account's objection
+    # adds that in brackets on the badge itself (issue 16), as the domain decides (present.status_label).
+    verdict = decide(decode_query(scenario.link, scenario.today).answers, default(), scenario.today)
+    texts = Texts(default(), lang)
+    assert shown_labels == {
+        code: status_label(verdict.service(code), verdict, texts) for code in scenario.statuses
+    }
+    for code, status in scenario.statuses.items():
+        assert shown_labels[code].startswith(LABELS[lang][status])
     shown = [child.key for child in at.get_by_key("actions").children.values() if getattr(child, "key", None)]
     assert [k.removeprefix("action-") for k in shown if k.startswith("action-")] == scenario.actions
 
@@ -60,7 +71,7 @@ def test_summary_sentence_on_top(open_page):
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa&pub=ig&ai=wa&obj_ig=2025-07-01")
     assert at.header[0].value.startswith(
         "On Facebook, Meta uses your data for AI training. "
-        "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does. "
+        "On WhatsApp it is open whether Meta uses your data; to be on the safe side, we assume it does. "
         "On Instagram your objection came after training started:"
     )
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb&obj_fb=2025-01-01")
@@ -100,7 +111,9 @@ def test_age_range_is_said_aloud(open_page):
     """For a 19-year-old the window starts at a birthday known only as a range, and the page says so."""
     at = open_page("/result", "v=1&lang=en&age=19&svc=fb")
     assert "between 27 May 2025 and 29 November 2025" in " ".join(texts_in(at, "status-fb"))
-    assert any("turned 18" in c.value for c in at.caption)
+    assert any(
+        "Your 18th birthday falls between" in c.value for c in at.caption
+    )  # the range, said (issue 16)
 
 
 def test_actions_have_real_links(open_page):
@@ -280,7 +293,7 @@ def test_change_answers_link_carries_the_answers(open_page):
 def test_version_shown_on_every_result(open_page):
     """The knowledge version and review date are on the result."""
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
-    assert any("Knowledge version 2026.11-3, reviewed on 29 November 2026" in c.value for c in at.caption)
+    assert any("Knowledge version 2026.12-1, reviewed on 4 December 2026" in c.value for c in at.caption)
 
 
 def test_link_without_lang_follows_the_visitors_language(open_page):
@@ -338,7 +351,7 @@ def test_stale_knowledge_is_said_on_every_result(open_page, monkeypatch, kb):
 
     monkeypatch.setattr("ui.common.today", lambda: kb.meta.reviewed_on + timedelta(days=121))
     at = open_page("/result", "v=1&lang=en&age=30&svc=fb")
-    assert any(w.value.startswith("As of 29 November 2026") for w in at.warning)
+    assert any(w.value.startswith("As of 4 December 2026") for w in at.warning)
     monkeypatch.setattr("ui.common.today", lambda: kb.meta.reviewed_on + timedelta(days=120))
     assert not open_page("/result", "v=1&lang=en&age=30&svc=fb").warning
 
@@ -351,6 +364,17 @@ def test_authority_picker_links_the_chosen_authority(open_page, kb):
     picker.set_value("de-hh").run()
     hamburg = kb.authorities["de-hh"]
     assert (hamburg.url) in [url for _, url in link_buttons(at, "action-complain_dpa")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("de", "Behörde Ihres Bundeslands"), ("en", "the authority of your Land")]
+)
+def test_authority_picker_shows_the_chosen_authoritys_note(open_page, lang, words):
+    """Issue 16: the BfDI's note (for Meta, the Land's authority is competent) shows beside its link."""
+    at = open_page("/result", f"v=1&lang={lang}&age=30&svc=fb")
+    at.selectbox(key=f"dpa-{lang}").set_value("de").run()
+    notes = [c.value for c in at.get_by_key("action-complain_dpa").caption]
+    assert any(words in note for note in notes)
 
 
 def test_menu_result_entry_carries_the_latest_answers(open_page):

@@ -272,7 +272,9 @@ _CONSOLE_PAGES = ("/", RESULTS[0], "/timeline", "/sources")
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[object]:
-    context = browser.new_context()
+    # A German browser: a first visit without lang= follows the browser's language (Chromium's default is
+    # en-US), and the German document head is the one a German visitor's app keeps.
+    context = browser.new_context(locale="de-DE")
     context.set_default_timeout(30_000)
     try:
         yield context

@@ -76,8 +76,31 @@ def test_real_changelog_since_the_baseline(kb):
     "assumed" In use (R4), not about Messenger's and the app's Instagram route (R2)."""
     changes = entries_since(kb, "2026.11-1", {"wa"})
     assert changes.known
-    assert [e.revision for e in changes.entries] == ["R2", "R3", "R4", "R8", None, None, "R3", "R4"]
+    # 2026.12-1 (knowledge v3): the age wording (R11), the "assumed" badge, the omnibus (R9) and WhatsApp's link
+    assert [e.revision for e in changes.entries] == [
+        *("R2", "R3", "R4", "R8", None, None, "R3", "R4"),
+        *("R11", None, "R9", None),
+    ]
     assert entries_since(kb, kb.meta.version, {"wa"}).entries == ()
+
+
+@pytest.mark.parametrize(
+    ("services", "revisions"),
+    [
+        # linked accounts: "Protected (not certain)" and the step that makes it certain (R7)
+        ({"fb", "ig"}, ["R7", "R11", None, "R9", "R15"]),
+        # Messenger's route is a reading of Meta's wording (R13), the Facebook form's two ids (R15)
+        ({"ms"}, ["R13", "R11", None, "R9", "R15"]),
+        ({"th"}, [None, "R11", None, "R9"]),
+        # a link without an account (svc=none) hears what changed for it, nothing about services it lacks
+        (set(), ["R11", None, "R9", None]),
+    ],
+)
+def test_knowledge_v3_tells_an_old_link_what_changed_for_its_services(kb, services, revisions):
+    """Issue 16: a link made with 2026.11-3 hears the v3 entries that touch its services, and only those."""
+    changes = entries_since(kb, "2026.11-3", services)
+    assert [e.revision for e in changes.entries] == revisions
+    assert {e.version for e in changes.entries} == {"2026.12-1"}
 
 
 def test_versions_newest_first(small):
@@ -90,24 +113,24 @@ def test_versions_newest_first(small):
 @pytest.mark.parametrize(
     ("today", "max_age", "stale"),
     [
-        (date(2026, 11, 29), 120, False),  # the review day itself
-        (date(2027, 3, 29), 120, False),  # exactly 120 days later: not yet "more than"
-        (date(2027, 3, 30), 120, True),  # 121 days
-        (date(2026, 11, 30), 0, True),
+        (date(2026, 12, 4), 120, False),  # the review day itself (knowledge v3)
+        (date(2027, 4, 3), 120, False),  # exactly 120 days later: not yet "more than"
+        (date(2027, 4, 4), 120, True),  # 121 days
+        (date(2026, 12, 5), 0, True),
     ],
 )
 def test_is_stale(kb, today, max_age, stale):
     """The knowledge counts as stale only when its review is more than max_age days old."""
-    assert kb.meta.reviewed_on == date(2026, 11, 29)
+    assert kb.meta.reviewed_on == date(2026, 12, 4)
     assert is_stale(kb, today, max_age) is stale
 
 
 def test_stale_notice_says_stand_plainly(kb):
     """With a fixed 'today' past the limit the result gets a plain warning with the review date; before, none."""
-    assert stale_notice(Texts(kb, "de"), date(2026, 12, 1)) is None
-    warning = stale_notice(Texts(kb, "de"), date(2027, 4, 1))
-    assert warning.startswith("Stand: 29. November 2026.") and "120 Tagen" in warning
-    assert "29 November 2026" in stale_notice(Texts(kb, "en"), date(2027, 4, 1))
+    assert stale_notice(Texts(kb, "de"), date(2026, 12, 6)) is None
+    warning = stale_notice(Texts(kb, "de"), date(2027, 4, 10))
+    assert warning.startswith("Stand: 4. Dezember 2026.") and "120 Tagen" in warning
+    assert "4 December 2026" in stale_notice(Texts(kb, "en"), date(2027, 4, 10))
 
 
 @pytest.mark.parametrize(
@@ -115,11 +138,12 @@ def test_stale_notice_says_stand_plainly(kb):
     [
         (None, {"fb"}, "de", "Der geöffnete Link nennt keinen Wissensstand"),
         ("2026.11-1", {"wa"}, "en", "Your link was made with knowledge version 2026.11-1. Since then"),
+        ("2026.11-3", {"wa"}, "en", "Your link was made with knowledge version 2026.11-3. Since then"),
         (
-            "2026.11-3",
+            "2026.12-1",
             {"wa"},
             "en",
-            "Your link was made with knowledge version 2026.11-3. Nothing has changed",
+            "Your link was made with knowledge version 2026.12-1. Nothing has changed",
         ),
     ],
 )
@@ -131,8 +155,8 @@ def test_changes_notice(kb, version, services, lang, start):
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("de", "Stand 29. November 2026: Bisher ist kein Urteil in einem Hauptsacheverfahren"),
-        ("en", "As of 29 November 2026: no judgment in a main proceeding"),
+        ("de", "Stand 4. Dezember 2026: Bisher ist kein Urteil in einem Hauptsacheverfahren"),
+        ("en", "As of 4 December 2026: no judgment in a main proceeding"),
     ],
 )
 def test_proceedings_line_carries_its_date(kb, lang, text):

@@ -49,6 +49,13 @@ CHOICES = [
     # an explicit no-account answer is a choice; a link without svc chooses nothing
     ("svc=none", {"services": ["none"]}),
     ("age=30", {"services": []}),
+    # the birth date: the link's answer for a minor (missing = correct, as in v1); a link for an adult or
+    # without an age never had the question, so changing the age to under 18 must not find it answered
+    ("age=15&svc=ig", {"birthdate": "ok"}),
+    ("age=15&bd=wrong&svc=ig", {"birthdate": "wrong"}),
+    ("v=1.2&age=15&bd=unknown&svc=ig", {"birthdate": "unknown"}),
+    ("age=40&svc=ig", {"birthdate": None}),
+    ("svc=ig", {"birthdate": None}),
     # the age moves on with the link's day; when a birthday may have passed, it is asked, not assumed
     ("age=30&svc=fb&d=2026-11-29", {"age": 30, "age_on_link_day": None}),
     ("age=30&svc=fb&d=2025-11-29", {"age": 31, "age_on_link_day": None}),  # a year to the day
@@ -150,7 +157,7 @@ def test_new_answers_reach_the_link(draft, expected):
     back = draft_from_link(decode_query(expected, TODAY), TODAY)
     assert (back.who, back.birthdate, back.ai, back.objection) == (
         draft.who,
-        draft.birthdate or "ok",
+        draft.birthdate,  # an adult's link never had the birth-date question: it stays unanswered
         draft.ai,
         draft.objection,
     )

@@ -16,7 +16,7 @@ from kicheck.answers import REASONS
 from kicheck.knowledge import KnowledgeError, load
 from kicheck.personal_timeline import PERIOD_KINDS
 from kicheck.questions import ObjectionChoice
-from kicheck.verdict import REMINDER_KINDS, Status
+from kicheck.verdict import IF_KNOWN_KINDS, REMINDER_KINDS, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -293,6 +293,10 @@ def dynamic_text_keys(k) -> set[str]:
     keys = {f"status.{s.value}" for s in Status}
     keys |= {f"confidence.{c}" for c in ("confirmed", "reported", "unclear")}
     keys |= {f"reason.follows_{c}" for c in ("confirmed", "reported", "unclear")}
+    # a protection that rests on another account's objection (knowledge v3, issue 16): per kind of route
+    keys |= {f"status.{s}_uncertain" for s in ("protected", "partly")}
+    keys |= {f"window.uncertain_{c}" for c in ("linked", "reported", "unclear")}
+    keys |= {f"summary.uncertain_{c}" for c in ("linked", "follows_chats", "follows_public")}
     keys |= {f"problem.{r}" for r in REASONS}
     keys |= {f"period.{p}" for p in PERIOD_KINDS}
     keys |= {f"kind.{e.kind}" for e in k.events}
@@ -304,6 +308,7 @@ def dynamic_text_keys(k) -> set[str]:
     keys |= {f"answer.linked_{v}" for v in ("yes", "no", "unknown")}
     keys |= {f"answer.objection_{c.value}" for c in ObjectionChoice}
     keys |= {f"q.{q}" for q in ("services", "public", "ai")}
+    keys |= {f"note.if_known_{k}{same}" for k in IF_KNOWN_KINDS for same in ("", "_same")}
     return keys
 
 
@@ -515,7 +520,7 @@ def edit(path: Path, change) -> None:
         (
             "changelog.yaml",
             lambda r: r.reverse(),
-            r"changelog\.yaml: \[8\]: entries go from oldest to newest",
+            r"changelog\.yaml: \[10\]: entries go from oldest to newest",
         ),
         (
             "changelog.yaml",
@@ -524,8 +529,8 @@ def edit(path: Path, change) -> None:
         ),
         (
             "meta.yaml",
-            lambda r: r.update(version="2026.11-4"),
-            r"changelog\.yaml: \[19\]\.version: '2026\.11-3'",
+            lambda r: r.update(version="2026.12-2"),
+            r"changelog\.yaml: \[29\]\.version: '2026\.12-1'",
         ),
         ("meta.yaml", lambda r: r.update(version="v2"), r"meta\.yaml: version: String should match"),
         (
@@ -605,10 +610,12 @@ BROKEN_COPIES = [
         ["facts.yaml:F6.text: R5: no source lists Lives"],
     ),
     (
+        # knowledge v3: the courts line's sources are all cited by chronology events too; the teens' AI
+        # characters page only by its event
         every_source_is_used,
-        "meta.yaml",
-        lambda r: r["proceedings"].update(sources=["S3"]),
-        ["SOMI_INJUNCTION"],
+        "events.yaml",
+        lambda r: [e.update(sources=["S1"]) for e in r if e.get("sources") == ["AI_CHARACTERS_TEENS"]],
+        ["AI_CHARACTERS_TEENS"],
     ),
     (
         authorities_cover_every_land_and_country,

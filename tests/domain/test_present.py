@@ -24,7 +24,8 @@ def view(query: str, kb, today: date = TODAY):
         ("lang=de&age=17&svc=fb&d=2025-10-29", "damals waren Sie 17. Heute sind Sie 18 oder 19"),
         # a birthday that may still be ahead is not "you turned 18"
         ("lang=en&age=17&svc=fb&d=2026-05-29", "Your 18th birthday falls on a day between 30 May 2026 and 29 May 2027 – it may still be ahead"),
-        ("lang=en&age=19&svc=fb", "You turned 18 after or around the start of training"),
+        # issue 16: the birthday's whole range, not "you turned 18 around the start" (wrong for most of them)
+        ("lang=en&age=19&svc=fb", "Your 18th birthday falls between 30 November 2024 and 29 November 2025."),
     ],
 )  # fmt: skip
 def test_notes_say_how_the_age_is_judged(query, expected, kb):
@@ -66,12 +67,12 @@ def test_summary_and_card_for_a_minors_chats(query, summary_key, window_keys, kb
     ("query", "expected"),
     [
         # WhatsApp's Meta AI chats: whether they are used at all is unclear (F18): an assumption, said so
-        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does."),
+        ("lang=en&age=34&svc=wa&ai=wa", "On WhatsApp it is open whether Meta uses your data; to be on the safe side, we assume it does."),
         ("age=34&svc=fb,ig", "Bei Facebook und Instagram nutzt Meta Ihre Daten für KI-Training."),
         # In use, assumed and Partly protected at once: each is said, with its services
         ("lang=en&age=34&svc=fb,ig,wa&ai=wa&obj_fb=2025-07-01",
          "On Instagram, Meta uses your data for AI training. "
-         "On WhatsApp it is open whether Meta uses your data; to be safe, we assume it does. "
+         "On WhatsApp it is open whether Meta uses your data; to be on the safe side, we assume it does. "
          "On Facebook your objection came after training started:"),
         ("age=34&svc=fb,ig&obj_fb=2025-07-01&obj_ig=2025-08-01",
          "Bei Facebook und Instagram kam Ihr Widerspruch nach dem Trainingsbeginn:"),
@@ -102,7 +103,13 @@ def test_summary_names_the_services_and_says_every_status_that_occurs(query, exp
         ("lang=en&age=34&svc=wa&ai=whatsapp", ["we assume you do not write to Meta AI there"]),
         # repairs and values about services not named change nothing, so no consequence is claimed
         ("lang=en&age=34&svc=fb&AI=fb", []),
-        ("lang=en&age=34&svc=fb&ai=wa&obj_ig=2025-03-01", []),
+        ("lang=en&age=34&svc=fb&ai=wa", []),
+        # issue 16: an objection date for a service not named is not counted, and the notice says what that
+        # means: nothing here, or "judged as if not objected" for a service that follows it (Messenger)
+        # (with linked accounts an Instagram objection would have covered Facebook: "might have covered")
+        ("lang=en&age=34&svc=fb&ai=wa&obj_ig=2025-03-01", ["Your objection on Instagram is therefore not counted. It might have covered Facebook"]),
+        ("lang=en&age=34&svc=wa&ai=wa&obj_ig=2025-03-01", ["Your objection on Instagram is therefore not counted. This changes nothing"]),
+        ("lang=en&age=34&svc=ms&ai=ms&obj_fb=2025-03-01", ["Your objection on Facebook is therefore not counted. It might have covered Messenger"]),
         ("lang=en&age=34&svc=fb&obj_fb=2025-03-01", []),
     ],
 )  # fmt: skip

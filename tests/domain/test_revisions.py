@@ -67,7 +67,8 @@ REVISIONS = {
     ),
     "S6 is S5": lambda kb: kb.sources["S6"].same_as == "S5",
     "ad personalisation rests on S23": lambda kb: (
-        event_on(kb, date(2025, 10, 1)).sources == ("S23",) and "S17" in kb.retired_sources
+        # R16 (knowledge v3): Switzerland reportedly excluded too, by one report
+        event_on(kb, date(2025, 10, 1)).sources == ("S23", "ADS_CH_EXCLUDED") and "S17" in kb.retired_sources
     ),
     # R7: practical tips in the actions that apply
     "R7 tips": lambda kb: (
@@ -110,5 +111,5 @@ def test_new_event_is_sourced(kb, day, confidence, words):
 def test_status_line_no_main_judgment(kb):
     """The courts' status is data with a date and sources, not prose in a page."""
     status = kb.meta.proceedings
-    assert status.as_of == date(2026, 11, 29) and status.sources
+    assert status.as_of == date(2026, 12, 4) and status.sources  # knowledge v3
     assert "no judgment in a main proceeding" in status.text.en

@@ -466,8 +466,9 @@ def test_day_unknown_objection_is_never_given_a_day(kb):
             "age=17&bd=wrong&svc=wa,ms&ai=wa",
             ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "wa_general_objection", "complain_dpa"],
         ),
-        # Messenger chats with an Instagram objection: covered (R2), nothing to object
-        ("age=34&svc=ig,ms&ai=ms&obj_ig=2025-01-10", ["nothing_to_do"]),
+        # Messenger chats with an Instagram objection: covered by a reading of Meta's wording (R2, R13), nothing
+        # to object; the sure lever is writing nothing personal to Meta AI there (issue 16), not "nothing to do"
+        ("age=34&svc=ig,ms&ai=ms&obj_ig=2025-01-10", ["stop_meta_ai"]),
         # Threads alone: through Instagram's form; Messenger chats: the Facebook form may cover them
         ("age=34&svc=th", ["object_threads", "keep_confirmation", "complain_dpa"]),
         (
@@ -475,7 +476,7 @@ def test_day_unknown_objection_is_never_given_a_day(kb):
             ["object_for_ai_chats", "keep_confirmation", "stop_meta_ai", "complain_dpa"],
         ),
         # no account: others' posts and the third-party form
-        ("age=34&svc=none", ["others_posts"]),
+        ("age=34&svc=none", ["others_posts", "third_party_form"]),
     ],
 )
 def test_actions_in_order_of_effect(query, expected, kb):

@@ -151,7 +151,12 @@ def server(request, tmp_path_factory) -> Iterator[Server]:
 
 
 def new_context(browser: Browser, **options) -> BrowserContext:
-    """A fresh context: no cookies, no storage; downloads and the clipboard allowed."""
+    """A fresh context: no cookies, no storage; downloads and the clipboard allowed.
+
+    A German browser unless a test says otherwise: a first visit without lang= follows the browser's
+    language, and Chromium's own default is en-US.
+    """
+    options.setdefault("locale", "de-DE")
     context = browser.new_context(
         accept_downloads=True, permissions=["clipboard-read", "clipboard-write"], **options
     )
