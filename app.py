@@ -4,10 +4,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui import fair_share, media_ids, server_log
 from ui.common import leave_legacy_pages_mode, texts
 
 HERE = Path(__file__).parent
 
+media_ids.install()  # before any page offers a download: /media ids nobody can compute from answers
+server_log.install()  # no visitor can grow the log by sending messages Streamlit ignores
 leave_legacy_pages_mode()
 t = texts()
 st.set_page_config(page_title="Meta-KI-Check", page_icon=str(HERE / "static" / "icon.png"), layout="centered")
@@ -26,4 +29,6 @@ pages = [
 ]
 # The menu is the pages' own (ui.common.menu): Streamlit's hides behind a small "»" on a phone, covers most
 # of the screen when open, and labels itself in English.
-st.navigation(pages, position="hidden").run()
+# Each page's run waits for its fair turn among the visitors' addresses (ui/fair_share.py).
+with fair_share.turn():
+    st.navigation(pages, position="hidden").run()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -27,6 +28,7 @@ class Visit:
     error: str | None = None
     texts: list[str] = field(default_factory=list)
     largest_message: int = 0  # bytes of the largest message the server sent in this visit
+    media: list[str] = field(default_factory=list)  # /media/ URLs the page would load (icon, downloads)
 
 
 @dataclass
@@ -53,6 +55,16 @@ def rerun_message(base: str, page: str, query: str) -> bytes:
     return msg.SerializeToString()
 
 
+def _media(msg: ForwardMsg) -> list[str]:
+    if msg.HasField("page_config_changed") and msg.page_config_changed.favicon.startswith("/media/"):
+        return [msg.page_config_changed.favicon]
+    if msg.HasField("delta") and msg.delta.HasField("new_element"):
+        element = msg.delta.new_element
+        if element.WhichOneof("type") == "download_button" and element.download_button.url:
+            return [element.download_button.url]
+    return []
+
+
 def _texts(msg: ForwardMsg) -> list[str]:
     if not msg.HasField("delta") or not msg.delta.HasField("new_element"):
         return []
@@ -65,18 +77,51 @@ def _texts(msg: ForwardMsg) -> list[str]:
     return []
 
 
+@dataclass(frozen=True)
+class Route:
+    """How a visitor reaches the server when `base` (the page's origin, e.g. https://kicheck.example) is
+    not where it connects: the loopback address and port to connect to, the loopback address to send from
+    (nginx tells clients apart by it), and headers a proxy in front would add (X-Forwarded-Proto/-For)."""
+
+    address: tuple[str, int] | None = None
+    source: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 async def visit(
-    visitor: Visitor, base: str, page: str, query: str, expect: list[str], timeout: float
+    visitor: Visitor,
+    base: str,
+    page: str,
+    query: str,
+    expect: list[str],
+    timeout: float,
+    route: Route | None = None,
 ) -> None:
-    """Open a session, run `page` with `query`, and keep the session open; fills visitor.visit."""
+    """Open a session, run `page` with `query`, and keep the session open; fills visitor.visit.
+
+    The handshake carries `Origin: base` and `Host: <base's host and port>`, as a browser on that page sends.
+    """
     start = time.perf_counter()
-    ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
+    ws_url = "ws://" + urlsplit(base).netloc + "/_stcore/stream"
+    connection: dict[str, object] = {}
+    if route is not None and route.address is not None:
+        connection["host"], connection["port"] = route.address
+    if route is not None and route.source is not None:
+        connection["local_addr"] = (route.source, 0)
     texts: list[str] = []
+    media: list[str] = []
     largest = 0
     try:
         async with asyncio.timeout(timeout):
             visitor.ws = await websockets.connect(
-                ws_url, subprotocols=["streamlit"], max_size=None, origin=base, open_timeout=timeout
+                ws_url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                origin=base,
+                open_timeout=timeout,
+                additional_headers=list(route.headers) if route else None,
+                proxy=None,  # loopback only, whatever the environment says
+                **connection,
             )
             await visitor.ws.send(rerun_message(base, page, query))
             while True:
@@ -85,12 +130,13 @@ async def visit(
                 largest = max(largest, len(raw))
                 msg.ParseFromString(raw)
                 texts += _texts(msg)
+                media += _media(msg)
                 if msg.HasField("script_finished"):
                     if msg.script_finished == DONE:
                         break
                     if msg.script_finished != RERUN:
                         raise RuntimeError(f"run finished with status {msg.script_finished}")
-                    texts = []  # the rerun sends the page again
+                    texts, media = [], []  # the rerun sends the page again
     except Exception as err:  # a timeout or a closed session is an error of this visitor, never of the run
         visitor.visit = Visit(False, error=f"{type(err).__name__}: {str(err)[:160]}")
         return
@@ -99,17 +145,21 @@ async def visit(
     if missing:
         visitor.visit = Visit(False, ms, f"verdict missing: {missing[0]!r}", texts, largest)
     else:
-        visitor.visit = Visit(True, ms, None, texts, largest)
+        visitor.visit = Visit(True, ms, None, texts, largest, media)
 
 
 async def crowd(
-    base: str, page: str, links: list[tuple[str, list[str]]], timeout: float = 120.0
+    base: str,
+    page: str,
+    links: list[tuple[str, list[str]]],
+    timeout: float = 120.0,
+    route: Route | None = None,
 ) -> list[Visitor]:
     """That many visitors at the same moment, each with its own link; their sessions stay open."""
     visitors = [Visitor() for _ in links]
     await asyncio.gather(
         *(
-            visit(v, base, page, query, expect, timeout)
+            visit(v, base, page, query, expect, timeout, route)
             for v, (query, expect) in zip(visitors, links, strict=True)
         )
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import importlib.util
 import ipaddress
 import os
 import re
@@ -28,6 +29,8 @@ PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _REPLICA = re.compile(r"[A-Za-z0-9.\-\[\]:]+:[0-9]{1,5}")
 # An origin allowed to embed the app in a frame: scheme and host (and port), nothing else.
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?")
+# Streamlit's shipped files: static/js|css|media/<name>.<8-character content hash>.<ext> (nothing to escape).
+_STATIC_NAME = re.compile(r"static/(?:js|css|media)/[A-Za-z0-9_.\-]+\.[A-Za-z0-9_\-]{8}\.[a-z0-9]+")
 _DENY_FRAMING = '    add_header X-Frame-Options "DENY" always;'
 # A public address as a link preview and a search engine must see it: scheme and host (and port), no path.
 _PUBLIC_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?")
@@ -58,6 +61,36 @@ def real_ip(trusted: Sequence[str]) -> str:
         return "    # Clients connect directly: $binary_remote_addr is the visitor (see --real-ip-from)."
     lines = [f"    set_real_ip_from {network};" for network in trusted]
     return "\n".join([*lines, "    real_ip_header X-Forwarded-For;", "    real_ip_recursive on;"])
+
+
+def trusted_proxies(trusted: Sequence[str]) -> str:
+    """`geo` entries: the proxies whose X-Forwarded-Proto names the visitor's scheme (--real-ip-from)."""
+    if not trusted:
+        return "    # none: X-Forwarded-Proto from a client is ignored (see --real-ip-from)"
+    return "\n".join(f"    {ipaddress.ip_network(network)} 1;" for network in trusted)
+
+
+def streamlit_static_dir() -> Path:
+    """The directory of the installed Streamlit's own static files (found without importing Streamlit)."""
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or spec.origin is None:
+        raise ValueError(
+            "Streamlit is not installed for this Python: run the script with the app's .venv/bin/python "
+            "(the same pinned Streamlit as the image), or give --streamlit-static DIR"
+        )
+    return Path(spec.origin).parent / "static"
+
+
+def static_files(static_dir: str | os.PathLike[str] | None = None) -> str:
+    """The `map` entries naming every file Streamlit serves under /static/ (its static dir's static/)."""
+    root = Path(static_dir) if static_dir is not None else streamlit_static_dir()
+    files = sorted(p.relative_to(root).as_posix() for p in (root / "static").rglob("*") if p.is_file())
+    if not files:
+        raise ValueError(f"no Streamlit static files under {root / 'static'}")
+    for name in files:
+        if not _STATIC_NAME.fullmatch(name):
+            raise ValueError(f"unexpected file name in Streamlit's static files: {name!r}")
+    return "\n".join(f"    /{name} 1;" for name in files)
 
 
 # --- The page documents: what a link preview, a search engine and a phone show before any script runs ------
@@ -234,6 +267,16 @@ def _nginx_string(text: str) -> str:
     return f"'{text}'"
 
 
+# What the server level of deploy/nginx.conf sets for every request to a replica (Host with its port, the
+# visitor's scheme and address as nginx established them). A location with a proxy_set_header of its own must
+# repeat them: nginx does not merge proxy_set_header across levels.
+SERVER_PROXY_HEADERS = (
+    "        proxy_set_header Host $http_host;\n"
+    "        proxy_set_header X-Forwarded-Proto $kicheck_forwarded_proto;\n"
+    "        proxy_set_header X-Forwarded-For $remote_addr;\n"
+)
+
+
 def page_documents(public_url: str | None, public_dir: str | os.PathLike[str] | None = None) -> str:
     """The locations of the page documents, robots.txt, sitemap.xml and the app's own files.
 
@@ -267,13 +310,12 @@ def page_documents(public_url: str | None, public_dir: str | os.PathLike[str] | 
         )
         blocks.append(
             f"    location = {path} {{\n"
-            "        limit_req zone=kicheck_pages burst=30 nodelay;\n"
+            "        limit_req zone=kicheck_pages burst=150 nodelay;\n"
             "        proxy_pass http://kicheck_replicas;\n"
             "        # sub_filter needs the document uncompressed from the replica. A proxy_set_header here\n"
-            "        # drops the server's: Host and X-Forwarded-Proto again (Origin must match Host).\n"
+            "        # drops all of the server's: each is repeated (tests/deploy/test_deploy_files.py).\n"
             '        proxy_set_header Accept-Encoding "";\n'
-            "        proxy_set_header Host $http_host;\n"
-            "        proxy_set_header X-Forwarded-Proto $scheme;\n"
+            f"{SERVER_PROXY_HEADERS}"
             f"{filters}\n"
             "    }"
         )
@@ -332,11 +374,13 @@ def render(
     real_ip_from: Sequence[str] = (),
     public_url: str | None = None,
     public_dir: str | os.PathLike[str] | None = None,
+    static_dir: str | os.PathLike[str] | None = None,
 ) -> str:
     """The http-context configuration for these replicas ("host:port" each).
 
     `public_url` (https://host) is the address link previews and search engines get in canonical links, the
-    preview image's address and the sitemap; without it, each request's own scheme and Host.
+    preview image's address and the sitemap; without it, each request's own scheme and Host. /static/ allows
+    the files in `static_dir` (default: the installed Streamlit's).
     """
     if not replicas:
         raise ValueError("at least one replica (host:port) is needed")
@@ -351,6 +395,8 @@ def render(
         # One replica needs no sticky routing: no cookie at all.
         "ROUTE_COOKIE": "$kicheck_route_set_cookie" if len(replicas) > 1 else '""',
         "REAL_IP": real_ip(real_ip_from),
+        "TRUSTED_PROXIES": trusted_proxies(real_ip_from),
+        "STATIC_FILES": static_files(static_dir),
         "PAGE_DOCUMENTS": page_documents(public_url, public_dir),
         **frame_headers(frame_ancestors),
     }
@@ -367,13 +413,24 @@ def write_standalone(
     listen: str,
     frame_ancestors: Sequence[str] = (),
     public_url: str | None = None,
+    real_ip_from: Sequence[str] = (),
+    static_dir: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write DIR/nginx.conf: a whole nginx configuration, self-contained in DIR, including the template."""
     root = Path(directory).resolve()
     for sub in ("logs", "cache", "temp/client_body", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     (root / "meta-ki-check.conf").write_text(
-        render(replicas, listen, root / "logs", frame_ancestors, root / "cache", public_url=public_url),
+        render(
+            replicas,
+            listen,
+            root / "logs",
+            frame_ancestors,
+            root / "cache",
+            real_ip_from,
+            public_url=public_url,
+            static_dir=static_dir,
+        ),
         encoding="utf-8",
     )
     # Started as root, nginx would run its workers as `nobody`, who cannot write the temp dirs in DIR.
@@ -420,6 +477,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--standalone", metavar="DIR", help="write a complete, rootless config into DIR")
     parser.add_argument(
+        "--streamlit-static",
+        metavar="DIR",
+        help="Streamlit's static directory (site-packages/streamlit/static) of the image's Streamlit; "
+        "default: the one installed for this Python",
+    )
+    parser.add_argument(
         "--real-ip-from",
         action="append",
         default=[],
@@ -438,7 +501,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.standalone:
             print(
                 write_standalone(
-                    args.standalone, args.replica, args.listen, args.frame_ancestor, args.public_url
+                    args.standalone,
+                    args.replica,
+                    args.listen,
+                    args.frame_ancestor,
+                    args.public_url,
+                    args.real_ip_from,
+                    args.streamlit_static,
                 )
             )
         else:
@@ -451,6 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.real_ip_from,
                 args.public_url,
                 args.public_dir,
+                args.streamlit_static,
             )
             sys.stdout.write(conf)
     except ValueError as error:

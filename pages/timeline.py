@@ -18,8 +18,10 @@ with st.container(key="proceedings"):
 
 rows = chronology_rows(kb(), t, today())
 with st.container(key="chronology-chart"):
-    # Without Vega's own ARIA texts: they are English; the alt text and the list below say it all.
-    chart = chronology_chart(rows, t).properties(description=t("timeline_page.chart_alt"))
+    # Without Vega's own ARIA texts: they are English; the alt text and the list below say it all. The alt
+    # text is the chart's description (Streamlit sets it in the browser); a description in the spec as well
+    # made Streamlit log a 2.5 KB warning with a stack trace on every visit.
+    chart = chronology_chart(rows, t)
     chart.config = quiet_config(t.lang)
     st.altair_chart(chart, width="stretch", alt=t("timeline_page.chart_alt"))
 

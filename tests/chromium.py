@@ -16,6 +16,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # The tests open the app by a host name, as people do (tests/deploy/conftest.py PUBLIC_HOST): this name,
+    # and only this one, resolves to loopback without asking any DNS server.
+    "--host-resolver-rules=MAP kicheck.test 127.0.0.1",
 ]
 
 

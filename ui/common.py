@@ -6,6 +6,7 @@ This is the only layer besides pages/ that imports Streamlit; it holds no rules.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -27,9 +28,11 @@ from kicheck.texts import Texts
 FALLBACK_BASE = "http://localhost:8501"
 
 
-@st.cache_resource(show_spinner=False)
+@functools.cache
 def kb() -> knowledge.Knowledge:
-    """The knowledge base, read and validated once per server process and shared by all sessions."""
+    """The knowledge base, read and validated once per server process and shared by all sessions.
+
+    Not st.cache_resource: a visitor's `clear_cache` message empties those (see ui/result_bundle.bundle)."""
     return knowledge.default()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from base64 import b64encode
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,9 @@ STATUS_BADGE = {
 alt.theme.enable("none")
 
 
+# Answer sets whose result stays built (least recently used first out): ~0.1 MB each (bench/flood.py).
+BUNDLES_KEPT = 2048
+
 # The chart's drawing width in CSS px, legend and lane names included: a phone's column (375 px screen) shows
 # it at its own size; wider columns scale it up to at most MAX_SCALE, so that its text stays in proportion.
 CHART_WIDTH = 340
@@ -42,7 +46,7 @@ LABEL_SIZE, TITLE_SIZE = 12, 13
 
 @dataclass(frozen=True)
 class Bundle:
-    """What the result page shows for one answer set, nothing more (the cache holds up to 2048 of them).
+    """What the result page shows for one answer set, nothing more (the cache holds up to BUNDLES_KEPT).
 
     Kept cheap for the garbage collector: the chart is SVG text, not live objects.
     """
@@ -65,7 +69,11 @@ def chart_svg(chart: alt.TopLevelMixin) -> str:
     return vl_convert.vegalite_to_svg(spec)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2048)
+# A process-wide cache of its own, not st.cache_*: any visitor can send Streamlit's `clear_cache` message,
+# which empties every st.cache_data and st.cache_resource of the process (a bystander's median went from 51 to
+# 293 ms while one visitor kept sending it). functools' cache is out of its reach. Thread-safe; two sessions
+# missing the same link at once both build it (harmless: the same bundle).
+@functools.lru_cache(maxsize=BUNDLES_KEPT)
 def bundle(answers: Answers, today: date, link: str) -> Bundle:
     result = build_result(answers, kb(), today, link)
     return Bundle(result.view, chart_svg(result.chart), result.table, result.summary_html, result.ics)

@@ -7,6 +7,7 @@ replicas and of nginx are added to its report.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import importlib.util
 import json
 import os
@@ -28,6 +29,14 @@ REPO = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
 NETGUARD = Path(__file__).resolve().parent / "netguard"  # a sitecustomize that records and blocks calls out
 STARTUP_TIMEOUT = 90  # seconds for a replica (or nginx) to answer its health check; 2 cores, cold imports
+# The name the tests open the app by, as people do: never 127.0.0.1 or localhost, which Streamlit trusts by
+# name (a test by address passed while every real host name got 403). Chromium maps it to loopback
+# (tests/chromium.py); raw HTTP and WebSocket clients connect to 127.0.0.1 and send it as Host.
+PUBLIC_HOST = "kicheck.test"
+# The Ingress of the Kubernetes set-up, as the tests play it: nginx is rendered with --real-ip-from this
+# address (as the sidecar trusts the Ingress controller's pods), so a request from here may name the visitor
+# (X-Forwarded-For) and the scheme (X-Forwarded-Proto: https). Other loopback addresses are direct clients.
+INGRESS = "127.0.0.1"
 
 _CLUSTER = pytest.StashKey["Cluster"]()
 
@@ -70,6 +79,30 @@ def http_status(url: str, timeout: float = 2.0) -> int | None:
         return error.code
     except (OSError, ValueError):
         return None
+
+
+def http_request(
+    port: int,
+    path: str,
+    host: str | None = None,
+    headers: dict[str, str] | None = None,
+    source: str = INGRESS,
+    method: str = "GET",
+    timeout: float = 20.0,
+) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of one request to 127.0.0.1:port, sent from the loopback
+    address `source` with `Host: host` (default: PUBLIC_HOST and the port), redirects not followed."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0))
+    try:
+        conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        conn.putheader("Host", host if host is not None else f"{PUBLIC_HOST}:{port}")
+        for name, value in (headers or {}).items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
 
 
 @dataclass
@@ -153,15 +186,16 @@ class Cluster:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        """The balancer by its host name (for Chromium, which maps the name to loopback)."""
+        return f"http://{PUBLIC_HOST}:{self.port}"
 
     @property
     def access_log(self) -> Path:
         return self.directory / "nginx" / "logs" / "meta-ki-check.access.log"
 
     def status(self, path: str) -> int | None:
-        """HTTP status of a GET through nginx."""
-        return http_status(self.url + path)
+        """HTTP status of a GET through nginx, by the host name."""
+        return http_request(self.port, path)[0]
 
     def log_files(self) -> list[Path]:
         return sorted(p for p in self.directory.rglob("*.log") if p.is_file())
@@ -237,7 +271,8 @@ class Edge:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        """nginx by the public host name (for Chromium, which maps the name to loopback)."""
+        return f"http://{PUBLIC_HOST}:{self.port}"
 
     @property
     def replica_url(self) -> str:
@@ -269,7 +304,9 @@ class Edge:
         )
         self.replica.start(env)
         self.replica.wait_healthy(f"{self.replica_url}/_stcore/health")
-        self.nginx, self.port = start_nginx(self.directory / "nginx", [f"127.0.0.1:{self.replica_port}"])
+        self.nginx, self.port = start_nginx(
+            self.directory / "nginx", [f"127.0.0.1:{self.replica_port}"], real_ip_from=[f"{INGRESS}/32"]
+        )
 
     def stop(self) -> None:
         try:

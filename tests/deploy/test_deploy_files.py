@@ -65,7 +65,7 @@ def test_k8s_manifests_parse_and_put_the_tested_nginx_in_front_of_every_pod() ->
         assert backend["name"] == service["metadata"]["name"]
     stream = ingresses["meta-ki-check-stream"]["metadata"]["annotations"]
     assert stream["nginx.ingress.kubernetes.io/limit-rps"] == "2"  # as limit_req zone=kicheck_sessions
-    assert stream["nginx.ingress.kubernetes.io/limit-connections"] == "16"  # as limit_conn kicheck_websockets
+    assert stream["nginx.ingress.kubernetes.io/limit-connections"] == "32"  # as limit_conn kicheck_websockets
     assert int(stream["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
     assert "limit-rps" not in " ".join(ingresses["meta-ki-check-static"]["metadata"]["annotations"])
 
@@ -182,3 +182,41 @@ def test_config_keeps_the_settings_the_deployment_relies_on() -> None:
     assert config["server"]["maxMessageSize"] == 1  # bench/messages.py: largest message ~29 KB
     assert config["browser"]["serverAddress"]  # test_no_calls_out.py proves the effect
     assert config["logger"]["hideWelcomeMessage"] is True
+
+
+def _blocks(text: str, kind: str) -> list[str]:
+    """The bodies of every `kind ... { ... }` block of an nginx configuration (nested braces included)."""
+    bodies = []
+    for match in re.finditer(rf"^\s*{kind}\b[^{{;]*\{{", text, re.MULTILINE):
+        depth, start = 1, match.end()
+        for i in range(start, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            if depth == 0:
+                bodies.append(text[start:i])
+                break
+    return bodies
+
+
+def test_no_location_drops_the_headers_every_request_needs(render_nginx_conf: ModuleType) -> None:
+    """nginx does not merge proxy_set_header or add_header across levels: one such line in a location drops
+    all of the server's there. /_stcore/stream had its own, so Streamlit got `Host: kicheck_replicas`,
+    refused every WebSocket opened by a real host name and called out. Headers are set per server; a location
+    that needs one of its own (the page documents: Accept-Encoding) repeats every one a replica needs."""
+    text = render_nginx_conf.render(["127.0.0.1:8501", "127.0.0.1:8502"], "8080", real_ip_from=["10.0.0.0/8"])
+    (server,) = _blocks(text, "server")
+    needed = ["Host $http_host", "X-Forwarded-Proto $kicheck_forwarded_proto", "X-Forwarded-For $remote_addr"]
+    for header in [*needed, "Upgrade $http_upgrade"]:
+        assert f"proxy_set_header {header};" in server
+    locations = _blocks(text, "location")
+    assert len(locations) >= 8
+    for body in locations:
+        code = "\n".join(line.split("#", 1)[0] for line in body.splitlines())
+        assert "add_header" not in code, body
+        if "proxy_set_header" in code:
+            assert "proxy_pass" in code and all(f"proxy_set_header {h};" in code for h in needed), body
+            assert "/_stcore/stream" not in code and "Upgrade" not in code, body
+    stream = next(b for b in locations if "kicheck_websockets" in b)
+    assert "proxy_set_header" not in "\n".join(line.split("#", 1)[0] for line in stream.splitlines())
+    # X-Forwarded-Proto is taken from the trusted proxies only (--real-ip-from), else nginx's own scheme.
+    assert "    10.0.0.0/8 1;" in text
+    assert "    10.0.0.0/8 1;" not in render_nginx_conf.render(["127.0.0.1:8501"], "8080")

@@ -49,7 +49,7 @@ RESULTS = (
 def get(edge: Edge, path: str, host: str = HOST) -> tuple[int, dict[str, str], bytes]:
     """A plain GET through nginx as a preview fetcher sends it: a host name, no cookies, no script."""
     request = urllib.request.Request(
-        edge.url + path, headers={"Host": host, "User-Agent": "facebookexternalhit/1.1"}
+        f"http://127.0.0.1:{edge.port}{path}", headers={"Host": host, "User-Agent": "facebookexternalhit/1.1"}
     )
     try:
         with urllib.request.urlopen(request, timeout=30) as reply:
@@ -283,7 +283,7 @@ def context(browser: Browser) -> Iterator[object]:
 
 
 def test_console_is_clean_and_the_csp_holds_in_chromium(edge: Edge, context) -> None:
-    """By a host name (localhost, not 127.0.0.1) through nginx: no console error, no failed request, no CSP
+    """By a host name (kicheck.test, not 127.0.0.1 or localhost) through nginx: no console error, no failed request, no CSP
     violation, no probe below a page's path, and the title the document had is the one the app keeps."""
     problems: list[str] = []
     requests: list[str] = []
@@ -293,7 +293,18 @@ def test_console_is_clean_and_the_csp_holds_in_chromium(edge: Edge, context) -> 
         "window.kicheckCsp(`${e.effectiveDirective} ${e.blockedURI || 'inline'}`));"
     )
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text[:200]}"))
+    # Chromium ignores (and says so) Cross-Origin-Opener-Policy on an origin that is neither https nor localhost:
+    # the test opens the app by a host name over plain http; in production TLS is in front.
+    page.on(
+        "console",
+        lambda m: (
+            m.type == "error"
+            and not m.text.startswith(
+                "The Cross-Origin-Opener-Policy header has been ignored, because the URL's origin was untrustworthy"
+            )
+            and problems.append(f"console: {m.text[:200]}")
+        ),
+    )
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     # A request cut off by the next navigation (a download button's file being checked) is no error.
     page.on(
@@ -301,7 +312,7 @@ def test_console_is_clean_and_the_csp_holds_in_chromium(edge: Edge, context) -> 
     )
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
     page.on("request", lambda r: requests.append(r.url))
-    base = f"http://localhost:{edge.port}"
+    base = edge.url  # a host name Streamlit does not trust by name
     tab = Tab(page, base)
     for path in _CONSOLE_PAGES:
         tab.open(path)

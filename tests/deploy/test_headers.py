@@ -6,14 +6,15 @@ switch, the other pages); no site may frame it; no referrer leaves it; metrics a
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import streamlit
 from playwright.sync_api import BrowserContext, Response, expect
 
+from tests.deploy.conftest import http_request
 from tests.e2e.driver import Tab
 
 if TYPE_CHECKING:
@@ -93,6 +94,9 @@ def test_the_whole_path_works_under_the_csp_with_no_violation(edge: Edge, watche
     for page in ("/timeline?lang=en", "/sources?lang=en"):
         tab.open(page)
     assert watched.violations == [], "\n".join(watched.violations)
+    # The downloads are logged without their id (/media/<id> names one visitor's file).
+    downloads = [line for line in access_log(edge) if " /media/" in line]
+    assert downloads and all(" GET /media/* 200 " in line for line in downloads), downloads
     document = next(r for r in watched.responses if r.url == edge.url + SHARED)
     headers = document.all_headers()
     for name, value in SECURITY_HEADERS.items():
@@ -141,18 +145,10 @@ def access_log(edge: Edge) -> list[str]:
     return (edge.directory / "nginx" / "logs" / "meta-ki-check.access.log").read_text().splitlines()
 
 
-def status_and_location(url: str) -> tuple[int, str | None]:
-    """Status and Location of a GET that does not follow redirects."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    try:
-        with urllib.request.build_opener(NoRedirect).open(url, timeout=20) as response:
-            return response.status, response.headers.get("Location")
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Location")
+def status_and_location(edge: Edge, path: str) -> tuple[int, str | None]:
+    """Status and Location of a GET by the host name that does not follow redirects."""
+    status, headers, _ = http_request(edge.port, path)
+    return status, headers.get("location")
 
 
 @pytest.mark.parametrize(
@@ -181,7 +177,7 @@ def test_paths_that_gave_a_blank_page_or_metrics_are_closed(
     edge: Edge, path: str, status: int, location: str | None
 ) -> None:
     """/result/<x> and /pages/result.py redirect to the page, other deep paths 404, metrics are hidden."""
-    assert status_and_location(edge.url + path) == (status, location)
+    assert status_and_location(edge, path) == (status, location)
 
 
 def test_a_redirected_link_shows_its_verdict(edge: Edge, watched: Watched) -> None:
@@ -190,3 +186,22 @@ def test_a_redirected_link_shows_its_verdict(edge: Edge, watched: Watched) -> No
     tab.open("/result/?v=1&lang=en&age=34&svc=fb")
     assert tab.page.url == edge.url + "/result?v=1&lang=en&age=34&svc=fb"
     assert tab.verdicts() == {"fb": "In use"}
+
+
+def test_static_serves_streamlits_own_files_and_refuses_any_other_name_at_nginx(edge: Edge) -> None:
+    """/static/ has exactly the installed Streamlit's files: a made-up name (even one shaped like a hashed
+    bundle) is 404 from nginx, never reaches the replica and is not cached for a year."""
+    shipped = Path(streamlit.__file__).parent / "static"
+    known = "/" + next((shipped / "static" / "js").glob("index.*.js")).relative_to(shipped).as_posix()
+    status, headers, body = http_request(edge.port, known)
+    assert status == 200 and len(body) > 1000 and b"<html" not in body[:200].lower()
+    assert headers["cache-control"] == "public, max-age=31536000, immutable"
+    start = len(access_log(edge))
+    made_up = ["/static/x", "/static/js/index.AAAAAAAA.js", "/static/", "/static/css/", known + "x"]
+    for path in made_up:
+        status, headers, body = http_request(edge.port, path)
+        assert status == 404, path
+        assert "max-age=31536000" not in headers.get("cache-control", ""), path
+        assert b"stApp" not in body and b"<script" not in body, path  # never the app's page
+    logged = access_log(edge)[start:]
+    assert len(logged) == len(made_up) and all(" upstream=- " in line for line in logged), logged

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from kicheck import knowledge
+from tests.deploy.conftest import http_request
 
 if TYPE_CHECKING:  # the fixtures come from conftest.py (for annotations only)
     from playwright.sync_api import Browser, Page
@@ -120,9 +120,7 @@ def route_key_for(cluster: Cluster, replica: Replica) -> str:
     for _ in range(64):
         key = uuid.uuid4().hex
         start = len(read_log(cluster))
-        request = urllib.request.Request(f"{cluster.url}/", headers={"Cookie": f"{ROUTE_COOKIE}={key}"})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            assert response.status == 200
+        assert http_request(cluster.port, "/", headers={"Cookie": f"{ROUTE_COOKIE}={key}"})[0] == 200
         (logged,) = new_log_lines(cluster, start, until="/")
         if logged.served_by == replica.addr:
             return key

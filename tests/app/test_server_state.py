@@ -1,0 +1,90 @@
+"""What one visitor can do to the process every visitor shares: not clear its caches, not grow its log."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import streamlit as st
+
+from ui import fair_share, result_bundle, server_log
+from ui.common import kb
+
+
+def test_the_result_cache_survives_streamlits_clear_cache(open_page) -> None:
+    """A `clear_cache` message empties st.cache_data and st.cache_resource (AppSession._handle_clear_cache_request);
+    the knowledge base and the built results are kept elsewhere, so it takes nothing from other visitors."""
+    open_page("/result", "v=1&lang=en&age=34&svc=fb")
+    knowledge, built = kb(), result_bundle.bundle.cache_info().currsize
+    assert built >= 1
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    assert kb() is knowledge
+    assert result_bundle.bundle.cache_info().currsize == built
+    hits = result_bundle.bundle.cache_info().hits
+    open_page("/result", "v=1&lang=en&age=34&svc=fb")
+    assert result_bundle.bundle.cache_info().hits > hits  # served from the cache, not built again
+
+
+def test_messages_streamlit_ignores_leave_no_line_and_bad_frames_no_stack_trace(caplog) -> None:
+    """Ignored debug or unknown messages write nothing; an unreadable frame one line without a stack trace."""
+    server_log.install()
+    server_log.install()  # idempotent: one filter
+    websocket = logging.getLogger(server_log.WEBSOCKET_LOGGER)
+    session = logging.getLogger(server_log.SESSION_LOGGER)
+    assert sum(isinstance(f, server_log.QuietAboutClientMessages) for f in websocket.filters) == 1
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    keep = Keep()
+    websocket.addHandler(keep)
+    session.addHandler(keep)
+    try:
+        for _ in range(100):
+            websocket.warning(
+                "Client tried to disconnect websocket when not in development mode or e2e testing."
+            )
+            websocket.warning(
+                "Client tried to shut down runtime when not in development mode or e2e testing."
+            )
+            session.warning('No handler for "%s"', None)
+        try:
+            raise ValueError("not a BackMsg")
+        except ValueError as error:
+            websocket.warning("Error deserializing back message", exc_info=error)
+        websocket.warning("Rejecting WebSocket connection with disallowed Origin or Host header")
+    finally:
+        websocket.removeHandler(keep)
+        session.removeHandler(keep)
+    assert [r.getMessage() for r in records] == [
+        "Error deserializing back message",
+        "Rejecting WebSocket connection with disallowed Origin or Host header",
+    ]
+    assert records[0].exc_info is None and records[0].stack_info is None
+
+
+def test_turns_go_round_the_addresses_oldest_first_within_one() -> None:
+    """One place: while it is taken, three runs of address A and then one of B wait; B runs second, not last."""
+    share = fair_share.FairShare(running=1)
+    order: list[str] = []
+    started = threading.Event()
+
+    def run(name: str, address: str) -> None:
+        with share.turn(address):
+            order.append(name)
+
+    with share.turn("first"):
+        threads = []
+        for name, address in (("A1", "a"), ("A2", "a"), ("A3", "a"), ("B1", "b")):
+            threads.append(threading.Thread(target=run, args=(name, address)))
+            threads[-1].start()
+            while share.waiting() < len(threads):  # each in line before the next arrives
+                started.wait(0.01)
+    for thread in threads:
+        thread.join(timeout=10)
+    assert order == ["A1", "B1", "A2", "A3"]
+    with share.turn("a"):  # everything handed back: a place is free at once
+        assert share.waiting() == 0
