@@ -409,17 +409,19 @@ def _records(data_dir: Path, name: str, model: type[BaseModel], id_field: str) -
     return out
 
 
+def _text_file(data_dir: Path, name: str) -> dict[str, str]:
+    """One i18n file: a mapping of text keys to non-empty texts."""
+    raw = _read_yaml(data_dir / name)
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{name}: (top level): expected a mapping of text keys")
+    for key, value in raw.items():
+        if not isinstance(value, str) or not value.strip():
+            raise KnowledgeError(f"{name}: {key}: expected a non-empty text")
+    return {str(k): v for k, v in raw.items()}
+
+
 def _texts(data_dir: Path) -> dict[str, dict[str, str]]:
-    texts: dict[str, dict[str, str]] = {}
-    for lang in ("de", "en"):
-        name = f"i18n/{lang}.yaml"
-        raw = _read_yaml(data_dir / name)
-        if not isinstance(raw, dict):
-            raise KnowledgeError(f"{name}: (top level): expected a mapping of text keys")
-        for key, value in raw.items():
-            if not isinstance(value, str) or not value.strip():
-                raise KnowledgeError(f"{name}: {key}: expected a non-empty text")
-        texts[lang] = {str(k): v for k, v in raw.items()}
+    texts = {lang: _text_file(data_dir, f"i18n/{lang}.yaml") for lang in ("de", "en")}
     de, en = texts["de"], texts["en"]
     for missing, lang in ((set(de) - set(en), "en"), (set(en) - set(de), "de")):
         if missing:
@@ -437,17 +439,12 @@ def _texts_for_child(data_dir: Path, texts: dict[str, dict[str, str]]) -> dict[s
     out: dict[str, dict[str, str]] = {}
     for lang in ("de", "en"):
         name = f"i18n/{lang}.child.yaml"
-        raw = _read_yaml(data_dir / name)
-        if not isinstance(raw, dict):
-            raise KnowledgeError(f"{name}: (top level): expected a mapping of text keys")
-        for key, value in raw.items():
+        out[lang] = _text_file(data_dir, name)
+        for key, value in out[lang].items():
             if key not in texts[lang]:
                 raise KnowledgeError(f"{name}: {key}: no such text in i18n/{lang}.yaml")
-            if not isinstance(value, str) or not value.strip():
-                raise KnowledgeError(f"{name}: {key}: expected a non-empty text")
             if set(_PLACEHOLDER.findall(value)) != set(_PLACEHOLDER.findall(texts[lang][key])):
                 raise KnowledgeError(f"{name}: {key}: placeholders differ from i18n/{lang}.yaml")
-        out[lang] = {str(k): v for k, v in raw.items()}
     if missing := sorted(set(out["de"]) ^ set(out["en"])):
         raise KnowledgeError(f"i18n/*.child.yaml: {missing[0]}: given in one language only")
     return out

@@ -332,6 +332,7 @@ def _extra_reasons(
     objection,
     minor_ai_chats: bool,
     conditions: set[str],
+    unsure_objection: bool,
 ) -> list[str]:
     reasons = ["reason.minor_ai_chats"] if minor_ai_chats else []
     if objection is not None and objection.via is not None and status in (Status.PROTECTED, Status.PARTLY):
@@ -348,32 +349,32 @@ def _extra_reasons(
         reasons.append("reason.birthdate_wrong")
     elif answers.birthdate_unknown:
         reasons.append("reason.birthdate_unknown")
-    if status is Status.IN_USE and _objection_unknown(answers, service, objection):
+    if status is Status.IN_USE and unsure_objection:
         reasons.append("reason.objection_unknown")
     if answers.ai_unknown and service.code in answers.ai_judged:
         reasons.append("reason.ai_unknown")
     return reasons
 
 
-def _objection_sources(answers: Answers, service: Service) -> set[str]:
-    """The services whose objection could count here: its own, the ones it follows, and their linked group."""
+def _objection_sources(answers: Answers, service: Service, knowledge: Knowledge) -> set[str]:
+    """The services whose objection could count here, as effective_objection reads them: its own (or the ones
+    it follows), each with its linked group."""
     route = service.objection
-    own = set(route.follows) if route and route.follows else {service.code}
-    if answers.linked and own & {"fb", "ig"}:
-        own |= {"fb", "ig"}
-    return own
+    bases = route.follows if route and route.follows else (service.code,)
+    group = linked_group(answers, knowledge)
+    return {code for base in bases for code in (group if base in group else (base,))}
 
 
-def _objection_unknown(answers: Answers, service: Service, objection) -> bool:
+def _objection_unknown(answers: Answers, service: Service, objection, knowledge: Knowledge) -> bool:
     """No objection counts here, and the person does not know whether they made one that would (v1.2)."""
     return (
         objection is None
         and service.objection is not None
-        and bool(answers.objection_unknown & _objection_sources(answers, service))
+        and bool(answers.objection_unknown & _objection_sources(answers, service, knowledge))
     )
 
 
-def _unknowns_doubt_use(answers: Answers, service: Service, objection) -> bool:
+def _unknowns_doubt_use(answers: Answers, service: Service, unsure_objection: bool) -> bool:
     """An "I don't know" answer judged on the safe side makes "In use" an assumption: the person does not know
     whether they objected (v1.2 obj=unknown), or whether they write to Meta AI where only that is used."""
     chats_unknown = (
@@ -381,7 +382,7 @@ def _unknowns_doubt_use(answers: Answers, service: Service, objection) -> bool:
         and service.affected_through != "public_content"
         and service.code in answers.ai_judged
     )
-    return _objection_unknown(answers, service, objection) or chats_unknown
+    return unsure_objection or chats_unknown
 
 
 def _conditions(answers: Answers, service: Service, age: AgeToday, start: date) -> set[str]:
@@ -435,7 +436,8 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
     used = status in (Status.IN_USE, Status.PARTLY)
     minor_ai_chats = age.adult_from is None and code in answers.ai_judged
     conditions = _conditions(answers, service, age, knowledge.meta.training_start)
-    extra = _extra_reasons(answers, service, status, objection, minor_ai_chats, conditions)
+    unsure_objection = _objection_unknown(answers, service, objection, knowledge)
+    extra = _extra_reasons(answers, service, status, objection, minor_ai_chats, conditions, unsure_objection)
     return ServiceVerdict(
         service=code,
         status=status,
@@ -451,7 +453,7 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
         use_doubted=as_minor is not None
         or age.may_be_minor
         or service.use_doubted(conditions)
-        or _unknowns_doubt_use(answers, service, objection),
+        or _unknowns_doubt_use(answers, service, unsure_objection),
         protection_rests_on=_rests_on(objection) if status in (Status.PROTECTED, Status.PARTLY) else None,
     )
 
