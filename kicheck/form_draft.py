@@ -191,6 +191,11 @@ def asks_ai(draft: Draft) -> bool:
     return bool(set(draft.services) & set(AI_CAPABLE))
 
 
+def asks_linked(draft: Draft) -> bool:
+    """Linked accounts matter only with both services that have an objection form."""
+    return set(OBJECTION_CAPABLE) <= set(draft.services)
+
+
 def missing(draft: Draft) -> list[str]:
     """What must be answered before a result can be given: no answer the person did not choose counts.
 
@@ -204,7 +209,7 @@ def missing(draft: Draft) -> list[str]:
         return [*gaps, "svc"]
     if asks_ai(draft) and not draft.ai:
         gaps.append("ai")
-    if set(OBJECTION_CAPABLE) <= set(draft.services) and draft.linked is None:
+    if asks_linked(draft) and draft.linked is None:
         gaps.append("linked")
     for service in OBJECTION_CAPABLE:
         if service not in draft.services:

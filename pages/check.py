@@ -65,19 +65,28 @@ def service_name(code: str) -> str:
     return t("answer.no_account") if code == NO_SERVICE else kb().services[code].name
 
 
+def choice(
+    label: str, options: tuple[str, ...], chosen: str | None, answers: str, widget: str, **kw
+) -> str | None:
+    """A single choice that starts unanswered unless the draft holds an answer; options read as
+    texts "answer.<answers>_<option>"."""
+    return st.radio(
+        label,
+        options=list(options),
+        index=options.index(chosen) if chosen else None,
+        format_func=lambda v: t(f"answer.{answers}_{v}"),
+        key=widget,
+        **kw,
+    )
+
+
 def who_question() -> None:
     """Whom the check is for, never preselected: a parent's answers are about their child, and the pages say
     "Ihr Kind" from here on."""
     global t
     with st.container(key="q-who"):
-        draft.who = st.radio(
-            t("q.who"),
-            options=list(form_draft.WHO),
-            index=form_draft.WHO.index(draft.who) if draft.who else None,
-            format_func=lambda v: t(f"answer.who_{v}"),
-            key=f"who-{t.lang}",  # not key(): its own answer must not renew it
-            horizontal=True,
-        )
+        # not key(): its own answer must not renew the widget
+        draft.who = choice(t("q.who"), form_draft.WHO, draft.who, "who", f"who-{t.lang}", horizontal=True)
         why("why.who")
         complain("who", "check.missing_who")
     t = replace(t, for_child=draft.who == "child")
@@ -103,13 +112,7 @@ def age_question() -> None:
 def birthdate_question() -> None:
     with st.container(key="q-birthdate"):
         # Never preselected: "correct" chosen for a parent who never looked would hide the real risk.
-        draft.birthdate = st.radio(
-            t("q.birthdate"),
-            options=list(form_draft.BIRTHDATE),
-            index=form_draft.BIRTHDATE.index(draft.birthdate) if draft.birthdate else None,
-            format_func=lambda v: t(f"answer.bd_{v}"),
-            key=key("bd"),
-        )
+        draft.birthdate = choice(t("q.birthdate"), form_draft.BIRTHDATE, draft.birthdate, "bd", key("bd"))
         why("why.birthdate")
         complain("bd", "check.missing_birthdate")
 
@@ -150,13 +153,7 @@ def service_question(name: str, options: list[str]) -> None:
 
 def linked_question() -> None:
     with st.container(key="q-linked"):
-        draft.linked = st.radio(
-            t("q.linked"),
-            options=list(form_draft.LINKED),
-            index=form_draft.LINKED.index(draft.linked) if draft.linked else None,
-            format_func=lambda v: t(f"answer.linked_{v}"),
-            key=key("linked"),
-        )
+        draft.linked = choice(t("q.linked"), form_draft.LINKED, draft.linked, "linked", key("linked"))
         why("why.linked")
         complain("linked", "check.missing_linked")
 
@@ -180,19 +177,18 @@ def day_question(service: str, name: str) -> None:
 def objection_question(service: str) -> None:
     name = service_name(service)
     with st.container(key=f"q-obj-{service}"):
-        chosen = draft.objection.get(service)
-        choice = st.radio(
+        answer = choice(
             t("q.objection", service=name),
-            options=list(form_draft.OBJECTION_CHOICES),
-            index=form_draft.OBJECTION_CHOICES.index(chosen) if chosen else None,
-            format_func=lambda c: t(f"answer.objection_{c}"),
-            key=key(f"obj_{service}_choice"),
+            form_draft.OBJECTION_CHOICES,
+            draft.objection.get(service),
+            "objection",
+            key(f"obj_{service}_choice"),
         )
-        if choice is None:
+        if answer is None:
             draft.objection.pop(service, None)
         else:
-            draft.objection[service] = choice
-        if choice == form_draft.ON_DATE:
+            draft.objection[service] = answer
+        if answer == form_draft.ON_DATE:
             day_question(service, name)
         why("why.objection")
         complain(f"obj_{service}", "check.missing_objection")
@@ -207,7 +203,7 @@ services = [s for s in draft.services if s != NO_SERVICE]
 service_question("pub", [s for s in PUBLIC_CAPABLE if s in services])
 ai_services = [s for s in AI_CAPABLE if s in services]
 service_question("ai", [*ai_services, *AI_ANSWERS] if ai_services else [])
-if set(OBJECTION_CAPABLE) <= set(services):
+if form_draft.asks_linked(draft):
     linked_question()
 for service in OBJECTION_CAPABLE:
     if service in services:
