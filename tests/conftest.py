@@ -1,14 +1,24 @@
 """Shared fixtures: the knowledge base and a fixed 'today', so verdicts in tests do not drift with the calendar."""
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 
 from kicheck import knowledge
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from tests.datacopy import DATA
 
 TODAY = date(2026, 11, 29)
+
+
+def long_date(day: date, lang: str) -> str:
+    """A date as the pages write it (27. Mai 2025 / 27 May 2025), by Babel directly, to read the pages
+    against."""
+    return format_date(day, "d. MMMM y" if lang == "de" else "d MMMM y", locale=lang)
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +29,14 @@ def kb() -> knowledge.Knowledge:
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ this test may break (tests.datacopy.edit changes one file in it)."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
 
 
 @pytest.fixture(scope="session")

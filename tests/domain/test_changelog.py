@@ -1,6 +1,6 @@
 """What changed since a link was made, the "Stand" warning and the courts' status line (kicheck/changelog.py)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -12,8 +12,9 @@ from kicheck.changelog import (
     stale_notice,
     versions,
 )
-from kicheck.knowledge import ChangelogEntry, Text
+from kicheck.knowledge import ChangelogEntry, Text, version_key
 from kicheck.texts import Texts
+from tests.conftest import long_date
 
 
 def entry(version, services, label):
@@ -70,6 +71,13 @@ def test_entries_since(small, version, services, known, labels):
     assert [e.text.en for e in changes.entries] == labels
 
 
+V3 = "2026.12-1"  # knowledge v3: the rows below pin the history up to it; a later version adds, never edits
+
+
+def up_to_v3(entries):
+    return [e for e in entries if version_key(e.version) <= version_key(V3)]
+
+
 def test_real_changelog_since_the_baseline(kb):
     """A WhatsApp-only link of 2026.11-1 hears about R2, R3, R4 and R8, not about Instagram's tips; in 2026.11-3
     about own content vs others' posts, private chats (F8), WhatsApp's deletion and F25 wording (R3) and the
@@ -77,7 +85,7 @@ def test_real_changelog_since_the_baseline(kb):
     changes = entries_since(kb, "2026.11-1", {"wa"})
     assert changes.known
     # 2026.12-1 (knowledge v3): the age wording (R11), the "assumed" badge, the omnibus (R9) and WhatsApp's link
-    assert [e.revision for e in changes.entries] == [
+    assert [e.revision for e in up_to_v3(changes.entries)] == [
         *("R2", "R3", "R4", "R8", None, None, "R3", "R4"),
         *("R11", None, "R9", None),
     ]
@@ -99,8 +107,8 @@ def test_real_changelog_since_the_baseline(kb):
 def test_knowledge_v3_tells_an_old_link_what_changed_for_its_services(kb, services, revisions):
     """Issue 16: a link made with 2026.11-3 hears the v3 entries that touch its services, and only those."""
     changes = entries_since(kb, "2026.11-3", services)
-    assert [e.revision for e in changes.entries] == revisions
-    assert {e.version for e in changes.entries} == {"2026.12-1"}
+    assert [e.revision for e in up_to_v3(changes.entries)] == revisions
+    assert {e.version for e in up_to_v3(changes.entries)} == {V3}
 
 
 def test_versions_newest_first(small):
@@ -111,26 +119,26 @@ def test_versions_newest_first(small):
 
 
 @pytest.mark.parametrize(
-    ("today", "max_age", "stale"),
+    ("days_after_review", "max_age", "stale"),
     [
-        (date(2026, 12, 4), 120, False),  # the review day itself (knowledge v3)
-        (date(2027, 4, 3), 120, False),  # exactly 120 days later: not yet "more than"
-        (date(2027, 4, 4), 120, True),  # 121 days
-        (date(2026, 12, 5), 0, True),
+        (0, 120, False),  # the review day itself
+        (120, 120, False),  # exactly 120 days later: not yet "more than"
+        (121, 120, True),
+        (1, 0, True),
     ],
 )
-def test_is_stale(kb, today, max_age, stale):
-    """The knowledge counts as stale only when its review is more than max_age days old."""
-    assert kb.meta.reviewed_on == date(2026, 12, 4)
-    assert is_stale(kb, today, max_age) is stale
+def test_is_stale(kb, days_after_review, max_age, stale):
+    """The knowledge counts as stale only when its review (meta.yaml reviewed_on) is more than max_age days old."""
+    assert is_stale(kb, kb.meta.reviewed_on + timedelta(days=days_after_review), max_age) is stale
 
 
 def test_stale_notice_says_stand_plainly(kb):
     """With a fixed 'today' past the limit the result gets a plain warning with the review date; before, none."""
-    assert stale_notice(Texts(kb, "de"), date(2026, 12, 6)) is None
-    warning = stale_notice(Texts(kb, "de"), date(2027, 4, 10))
-    assert warning.startswith("Stand: 4. Dezember 2026.") and "120 Tagen" in warning
-    assert "4 December 2026" in stale_notice(Texts(kb, "en"), date(2027, 4, 10))
+    reviewed = kb.meta.reviewed_on
+    assert stale_notice(Texts(kb, "de"), reviewed + timedelta(days=2)) is None
+    warning = stale_notice(Texts(kb, "de"), reviewed + timedelta(days=127))
+    assert warning.startswith(f"Stand: {long_date(reviewed, 'de')}.") and "120 Tagen" in warning
+    assert long_date(reviewed, "en") in stale_notice(Texts(kb, "en"), reviewed + timedelta(days=127))
 
 
 @pytest.mark.parametrize(
@@ -139,16 +147,13 @@ def test_stale_notice_says_stand_plainly(kb):
         (None, {"fb"}, "de", "Der geöffnete Link nennt keinen Wissensstand"),
         ("2026.11-1", {"wa"}, "en", "Your link was made with knowledge version 2026.11-1. Since then"),
         ("2026.11-3", {"wa"}, "en", "Your link was made with knowledge version 2026.11-3. Since then"),
-        (
-            "2026.12-1",
-            {"wa"},
-            "en",
-            "Your link was made with knowledge version 2026.12-1. Nothing has changed",
-        ),
+        ("current", {"wa"}, "en", "Your link was made with knowledge version {current}. Nothing has changed"),
     ],
 )
 def test_changes_notice(kb, version, services, lang, start):
     """Unknown, changed and unchanged each get their own sentence: an empty list never reads as 'no change'."""
+    version = kb.meta.version if version == "current" else version  # a link of today's version (meta.yaml)
+    start = start.format(current=kb.meta.version)
     assert changes_notice(Texts(kb, lang), entries_since(kb, version, services)).startswith(start)
 
 

@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from kicheck.answers import decode_query
 from kicheck.outputs import build_result
-from tests.conftest import TODAY
+from tests.conftest import TODAY, long_date
 
 LINK = "https://check.example/result?v=1"
 
@@ -34,7 +34,7 @@ def test_markdown_has_date_answers_verdicts_actions_sources_and_version(kb):
         re.fullmatch(r"- .+: \[.+\]\(https://[^ )]+\) – (confirmed|reported|unclear);.*", line)
         for line in sources
     )
-    assert "Knowledge version 2026.12-1, reviewed on 4 December 2026" in md
+    assert f"Knowledge version {kb.meta.version}, reviewed on {long_date(kb.meta.reviewed_on, 'en')}" in md
     assert LINK in md
 
 

@@ -1,7 +1,8 @@
 """Each correction of knowledge v2 (FACTS.md "Revisions" R1-R8 and the new events) holds in data/.
 
-One row per correction: what the knowledge must say, or must no longer say. The rules stream's verdict and
-scenario tests check how the verdict uses it; these check the content itself.
+One row per correction: what the knowledge must say. Wording that must no longer appear anywhere (R1's
+"seitdem geschützt", R4's "holds at 18", R5's "Lives") is a content check over every text:
+tests/content/checks.py NEVER_SAYS. The verdict and scenario tests check how the rules use the knowledge.
 """
 
 from datetime import date
@@ -35,7 +36,6 @@ REVISIONS = {
         and {"S21", "S22"} <= claim_sources(kb.facts["F16"])
         and "S21" in kb.facts["F15"].sources
     ),
-    "R1 never 'protected since' in the facts": lambda kb: "seitdem geschützt" not in texts(kb, "F15", "F16"),
     # R2: Messenger and Meta AI app follow the FB/IG objection (reported); WhatsApp unclear
     "R2 Messenger and app chats reported": lambda kb: (
         kb.facts["F20"].confidence == "reported" and "S22" in kb.facts["F20"].sources
@@ -51,15 +51,11 @@ REVISIONS = {
     "R3 /reset-ai reported": lambda kb: (
         kb.facts["F27"].confidence == "reported" and "/reset-ai" in texts(kb, "F27", "wa_delete_chats")
     ),
+    # (the third-party form may say it has none: this is about WhatsApp's texts only)
     "R3 never 'no form at all'": lambda kb: "kein widerspruchsformular" not in texts(kb, "F17", "wa_stop_ai"),
     # R4: no claim that an objection before 18 holds at 18; minors' chats unclear
-    "R4 no 'holds at 18'": lambda kb: (
-        "gilt weiter, wenn sie 18" not in texts(kb, "object_minor", "F11")
-        and "sagt keine quelle" in texts(kb, "object_minor")
-    ),
+    "R4 says no source says it holds at 18": lambda kb: "sagt keine quelle" in texts(kb, "object_minor"),
     "R4 minors' chats unclear": lambda kb: kb.facts["F28"].confidence == "unclear",
-    # R5: no "Lives"
-    "R5 no Lives": lambda kb: "lives" not in texts(kb, "F6"),
     # R6: 2024-06-14 paused plans, training had not started
     "R6 a pause of plans": lambda kb: "plans" in event_on(kb, date(2024, 6, 14)).title.en,
     # S1 / S5-S6 / S23
