@@ -45,7 +45,7 @@ bench: $(DEV_OK) system-packages
 # How hard the result page is to read (textstat: Wiener Sachtextformel, Flesch), for the five people of issue 17
 # and 50 golden links, in German and English; -v lists every page that misses a goal.
 readability: $(DEV_OK)
-	$(PY) -m bench.readability
+	$(PY) -m testkit.readability
 
 # Lighthouse (npm's client installs it into bench/lighthouse/node_modules; Debian's chromium, no browser download)
 # through deploy/nginx.conf, side by side with a one-line page. A benchmark, not part of `make test`.
@@ -54,7 +54,7 @@ lighthouse: $(DEV_OK) system-packages
 
 # 10,000 generated link maps through the decoder and the whole result build; fails on any exception.
 fuzz: $(DEV_OK)
-	$(PY) -m bench.fuzz --maps 10000
+	$(PY) -m tests.fuzz.link_maps --maps 10000
 
 # Before a release, by an operator with internet access (never in CI): every URL in data/ requested with a
 # real HTTP client, its status and redirect chain printed; fails when one answers 400 or more, or not at all.

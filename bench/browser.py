@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from testkit.chromium import CHROMIUM, CHROMIUM_ARGS
 
 LOAD_TIMEOUT_MS = 60_000
 

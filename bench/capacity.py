@@ -18,9 +18,9 @@ import json
 import time
 from datetime import date
 
-from bench import links, visitors
 from bench.servers import Server, Servers
 from bench.stats import summary
+from testkit import links, visitors
 
 P95_LIMIT_MS = 2000
 QUESTIONNAIRE_RUNS = 10  # a person answering: one run per answer (about 9) and the first load

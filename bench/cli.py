@@ -12,10 +12,11 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from bench import domain, links
+from bench import domain
 from bench.report import ratios, table
 from bench.servers import ROOT, Servers
 from bench.stats import summary
+from testkit import links
 
 RESULTS = Path(__file__).resolve().parent / "results"
 HELLO_SELECTOR = "[data-testid='stMarkdownContainer']"

@@ -20,9 +20,9 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from bench import links, visitors
 from bench.servers import Server, Servers
 from bench.stats import summary
+from testkit import links, visitors
 
 WARMUP = 5
 VISIT_TIMEOUT_S = 60.0

@@ -27,10 +27,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import hashlib
 import importlib.util
 import json
-import os
 import random
 import subprocess
 import sys
@@ -44,9 +42,10 @@ from pathlib import Path
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from bench import links, visitors
 from bench.servers import ROOT, Server, free_port, rss_kb
 from bench.stats import summary
+from testkit import links, visitors
+from testkit.visitors import big_rerun
 
 NGINX = Path("/usr/sbin/nginx")
 NAME = "kicheck.test"
@@ -254,20 +253,10 @@ async def rerun_storm(edge: Edge, source: str, seconds: float, sessions: int = 1
     return {"reruns_sent": sent[0]}
 
 
-def big_rerun(size: int) -> bytes:
-    msg = BackMsg()
-    msg.rerun_script.query_string = LABEL_QUERY
-    msg.rerun_script.page_name = "result"
-    widget = msg.rerun_script.widget_states.widgets.add()
-    widget.id = "$$ID-hostile-" + hashlib.sha1(os.urandom(8)).hexdigest()
-    widget.string_value = "x" * size
-    return msg.SerializeToString()
-
-
 async def big_states(edge: Edge, source: str, seconds: float, sessions: int = 16, per_s: int = 4) -> dict:
     """`sessions` sessions from `source` sending 0.9 MB widget states `per_s` times a second each,
     opening a new session when one is closed (refused ones wait half a second)."""
-    frame = big_rerun(900_000)
+    frame = big_rerun(900_000, LABEL_QUERY)
     counts = {"frames_sent": 0, "closed": 0, "refused": 0}
     deadline = time.monotonic() + seconds
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from bench import links, visitors
 from bench.servers import Server
+from testkit import links, visitors
 
 FULLEST = "v=1&lang={lang}&age=34&svc=fb,ig,th,wa,ms,app&pub=fb,ig,th&ai=fb,ig,wa,ms,app&linked=1" + (
     "&obj_fb=2025-07-01&obj_ig=2024-06-01"

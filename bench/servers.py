@@ -3,129 +3,64 @@ the repository's .streamlit/config.toml. Loopback only; each process is ended by
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
+from testkit.processes import HOST, ROOT, Process, cpu_seconds, free_port, rss_kb, streamlit_command
+
+__all__ = ["HOST", "ROOT", "Server", "Servers", "free_port", "rss_kb"]
+
 HELLO_SCRIPT = 'import streamlit as st\n\nst.write("hello")\n'
 START_TIMEOUT = 90.0
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Server:
+    """One `streamlit run` the benchmark measures, started by testkit.processes as the tests start theirs."""
+
     name: str
     script: str
     cwd: Path
     port: int
     log: Path
-    proc: subprocess.Popen | None = None
     started_in_s: float | None = None
     flags: list[str] = field(default_factory=list)  # extra `streamlit run` flags, e.g. --runner.x=y
+    process: Process | None = None
 
     @property
     def base(self) -> str:
         return f"http://{HOST}:{self.port}"
 
+    @property
+    def proc(self) -> subprocess.Popen[bytes] | None:
+        return self.process.popen if self.process else None
+
     def command(self) -> list[str]:
-        # Same flags for both; everything else comes from the .streamlit/config.toml beside the script.
-        return [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            self.script,
-            "--server.address",
-            HOST,
-            "--server.port",
-            str(self.port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            *self.flags,
-        ]
+        return streamlit_command(self.script, self.port, flags=tuple(self.flags))
 
     def start(self) -> None:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        env.pop("PYTHONPATH", None)
-        with self.log.open("wb") as out:
-            self.proc = subprocess.Popen(
-                self.command(), cwd=self.cwd, stdout=out, stderr=subprocess.STDOUT, env=env
-            )
-        self._t0 = time.perf_counter()
+        self.process = Process(self.name, self.command(), self.log, self.cwd)
+        self.process.start({"PYTHONPATH": None})  # the app's own imports only, as in production
 
     def wait_ready(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.proc is None or self.proc.poll() is not None:
-                raise RuntimeError(f"{self.name} server exited:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        self.started_in_s = time.perf_counter() - self._t0
-                        return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"{self.name} server not healthy within {START_TIMEOUT:.0f} s:\n{self.log_tail()}")
+        assert self.process is not None
+        self.started_in_s = self.process.wait_healthy(f"{self.base}/_stcore/health", START_TIMEOUT)
 
     def log_tail(self) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-20:])
-        except OSError:
-            return "(no log)"
+        return self.process.tail() if self.process else "(no log)"
 
     def rss_mb(self) -> float:
-        return rss_kb(self.proc.pid) / 1024
+        return rss_kb(self.process.pid) / 1024
 
     def cpu_s(self) -> float:
-        return cpu_seconds(self.proc.pid)
+        return cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=15)
-
-
-def rss_kb(pid: int) -> float:
-    """Resident memory of one process in KiB (psutil when installed, else /proc/<pid>/status)."""
-    try:
-        import psutil
-
-        return psutil.Process(pid).memory_info().rss / 1024
-    except ImportError:
-        pass
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return float(line.split()[1])
-    raise RuntimeError(f"no VmRSS for pid {pid}")
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of one process so far, in seconds (/proc/<pid>/stat)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks
+        if self.process is not None:
+            self.process.stop(grace_s=15)
 
 
 class Servers:

@@ -11,32 +11,21 @@ block (what the share link's code block costs). Through nginx (compressed) and s
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import shutil
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.servers import HOST, ROOT, Server, Servers, free_port
+from testkit.processes import NGINX, Process, start_nginx
 
-NGINX = Path("/usr/sbin/nginx")
 CODE_SCRIPT = (
     'import streamlit as st\n\nst.write("hello")\nst.code("https://example.org/result?v=1", language=None)\n'
 )
 QUIET_MS = 1000  # no new request for this long: the page has loaded what it will load
 RESULT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning'] .st-key-timeline img"
 FLOOR_DONE = "[data-testid='stApp'][data-test-script-state='notRunning'] [data-testid='stMarkdownContainer']"
-
-
-def _renderer():
-    spec = importlib.util.spec_from_file_location(
-        "render_nginx_conf", ROOT / "deploy" / "render_nginx_conf.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass
@@ -46,27 +35,18 @@ class Nginx:
     replica: str
     directory: Path
     port: int = 0
-    proc: subprocess.Popen | None = None
+    process: Process | None = None
 
     @property
     def base(self) -> str:
         return f"http://{HOST}:{self.port}"
 
     def start(self) -> None:
-        self.port = free_port()
-        conf = _renderer().write_standalone(self.directory, [self.replica], f"{HOST}:{self.port}")
-        error_log = self.directory / "error.log"
-        args = [str(NGINX), "-p", str(self.directory), "-c", str(conf), "-e", str(error_log)]
-        args += ["-g", f"daemon off; pid {self.directory / 'nginx.pid'}; error_log {error_log};"]
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
-        if self.proc.poll() is not None:
-            raise RuntimeError(f"nginx did not start: {error_log.read_text(errors='replace')[-2000:]}")
+        self.process, self.port = start_nginx(self.directory, [self.replica])
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(timeout=15)
+        if self.process is not None:
+            self.process.stop(grace_s=15)
 
 
 @dataclass

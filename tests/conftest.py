@@ -1,5 +1,6 @@
 """Shared fixtures: the knowledge base and a fixed 'today', so verdicts in tests do not drift with the calendar."""
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -9,7 +10,7 @@ import pytest
 from babel.dates import format_date
 
 from kicheck import knowledge
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from testkit.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.datacopy import DATA
 
 TODAY = date(2026, 11, 29)
@@ -46,7 +47,12 @@ def browser() -> Iterator[object]:
     Playwright's sync API allows one instance per thread at a time: a second, opened by another folder's
     fixture while this one lives, would fail.
     """
-    require_chromium()
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):  # fail, never skip: `make test` installs it
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
+            "(`make system-packages`, or `apt-get install -y chromium` as root). No browser is ever downloaded.",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

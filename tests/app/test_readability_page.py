@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from bench.readability import PEOPLE, page_texts
 from kicheck.answers import Answers, encode
 from kicheck.outputs import build_result
 from kicheck.texts import Texts
+from testkit.readability import PEOPLE, page_texts
 from tests.conftest import TODAY
 
 _BADGE = re.compile(r":[a-z]+-badge\[([^\]]*)\]")

@@ -11,10 +11,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from bench.links import queries
 from kicheck import knowledge
 from kicheck.answers import decode_query
 from kicheck.outputs import build_result
+from testkit.links import queries
 from tests.app.conftest import SVG, svg_texts
 from tests.conftest import TODAY
 from ui.result_bundle import CHART_WIDTH, LABEL_SIZE, chart_svg

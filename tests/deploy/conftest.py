@@ -1,4 +1,5 @@
-"""Harness of the scale-out test: Streamlit replicas, nginx with deploy/nginx.conf, a Debian chromium.
+"""Harness of the deploy tests: Streamlit replicas and nginx with deploy/nginx.conf, started by
+testkit.processes (as the browser tests and the benchmark start theirs).
 
 Everything started here is stopped here (process groups, try/finally). When a test fails, the logs of the
 replicas and of nginx are added to its report.
@@ -6,18 +7,12 @@ replicas and of nginx are added to its report.
 
 from __future__ import annotations
 
-import contextlib
 import http.client
-import importlib.util
 import json
 import os
 import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,13 +20,21 @@ from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-NGINX = Path("/usr/sbin/nginx")
+from testkit.processes import (
+    NGINX,
+    Process,
+    free_port,
+    http_status,
+    load_nginx_renderer,
+    start_nginx,
+    streamlit,
+)
+from testkit.processes import ROOT as REPO
+
 NETGUARD = Path(__file__).resolve().parent / "netguard"  # a sitecustomize that records and blocks calls out
-STARTUP_TIMEOUT = 90  # seconds for a replica (or nginx) to answer its health check; 2 cores, cold imports
 # The name the tests open the app by, as people do: never 127.0.0.1 or localhost, which Streamlit trusts by
 # name (a test by address passed while every real host name got 403). Chromium maps it to loopback
-# (tests/chromium.py); raw HTTP and WebSocket clients connect to 127.0.0.1 and send it as Host.
+# (testkit/chromium.py); raw HTTP and WebSocket clients connect to 127.0.0.1 and send it as Host.
 PUBLIC_HOST = "kicheck.test"
 # The Ingress of the Kubernetes set-up, as the tests play it: nginx is rendered with --real-ip-from this
 # address (as the sidecar trusts the Ingress controller's pods), so a request from here may name the visitor
@@ -40,18 +43,7 @@ INGRESS = "127.0.0.1"
 
 _CLUSTER = pytest.StashKey["Cluster"]()
 
-
-def _load_renderer():
-    spec = importlib.util.spec_from_file_location(
-        "render_nginx_conf", REPO / "deploy" / "render_nginx_conf.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-render_nginx_conf = _load_renderer()
+render_nginx_conf = load_nginx_renderer()
 
 
 def require(binary: Path, package: str) -> None:
@@ -62,23 +54,6 @@ def require(binary: Path, package: str) -> None:
             f"(`make system-packages`, or `apt-get install -y {package}` as root).",
             pytrace=False,
         )
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def http_status(url: str, timeout: float = 2.0) -> int | None:
-    """HTTP status of a GET, or None when nothing answers."""
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except (OSError, ValueError):
-        return None
 
 
 def http_request(
@@ -103,58 +78,6 @@ def http_request(
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         conn.close()
-
-
-@dataclass
-class Process:
-    """A child in its own process group, its output in a file (a pipe nobody reads could block it)."""
-
-    name: str
-    args: list[str]
-    log: Path
-    cwd: Path = REPO
-    popen: subprocess.Popen[bytes] | None = None
-
-    def start(self, env: dict[str, str] | None = None) -> None:
-        with self.log.open("ab") as out:
-            self.popen = subprocess.Popen(
-                self.args,
-                cwd=self.cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
-            )
-
-    @property
-    def running(self) -> bool:
-        return self.popen is not None and self.popen.poll() is None
-
-    def stop(self, sig: int = signal.SIGTERM, grace: float = 10.0) -> None:
-        """Signal the whole group; SIGKILL whatever is left of it after `grace` seconds."""
-        if self.popen is None:
-            return
-        self._signal_group(sig)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.popen.wait(timeout=grace)
-        self._signal_group(signal.SIGKILL)  # leader if still alive, and any child (an nginx worker)
-        self.popen.wait(timeout=grace)
-
-    def _signal_group(self, sig: int) -> None:
-        assert self.popen is not None
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.popen.pid, sig)
-
-    def wait_healthy(self, url: str) -> None:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while time.monotonic() < deadline:
-            if not self.running:
-                raise RuntimeError(f"{self.name} exited with code {self.popen and self.popen.returncode}")
-            if http_status(url) == 200:
-                return
-            time.sleep(0.2)
-        raise RuntimeError(f"{self.name}: {url} did not answer 200 within {STARTUP_TIMEOUT} s")
 
 
 @dataclass
@@ -209,11 +132,7 @@ class Cluster:
 
     def start(self, replicas: int) -> None:
         for i in range(1, replicas + 1):
-            port = free_port()
-            args = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
-            args += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-            args += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-            process = Process(f"replica {i} (port {port})", args, self.directory / f"replica{i}.log")
+            process, port = streamlit(f"replica {i}", "app.py", self.directory / f"replica{i}.log")
             self.replicas.append(Replica(port, process))
             process.start()  # the replicas boot in parallel
         for replica in self.replicas:
@@ -239,20 +158,6 @@ def dockerfile_command(port: int) -> list[str]:
     swapped = [f"--server.port={port}" if a == "--server.port=8501" else a for a in args[1:]]
     assert f"--server.port={port}" in swapped, args
     return [sys.executable, "-m", "streamlit", *swapped]
-
-
-def start_nginx(directory: Path, replicas: list[str], **render_options: object) -> tuple[Process, int]:
-    """nginx running deploy/nginx.conf (rendered for `replicas`) on a free loopback port, once it answers."""
-    port = free_port()
-    conf = render_nginx_conf.write_standalone(directory, replicas, f"127.0.0.1:{port}", **render_options)
-    error_log = directory / "error.log"
-    # -e: the error log used at startup, before the configuration (and -g's error_log) is read.
-    args = [str(NGINX), "-p", str(directory), "-c", str(conf), "-e", str(error_log)]
-    args += ["-g", f"daemon off; pid {directory / 'nginx.pid'}; error_log {error_log};"]
-    process = Process("nginx", args, directory / "nginx-stdout.log")
-    process.start()
-    process.wait_healthy(f"http://127.0.0.1:{port}/_stcore/health")
-    return process, port
 
 
 @dataclass

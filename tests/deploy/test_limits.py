@@ -17,9 +17,9 @@ import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
-from bench import visitors
-from bench.hostile import big_rerun
-from bench.servers import rss_kb
+from testkit import visitors
+from testkit.processes import rss_kb
+from testkit.visitors import big_rerun
 from tests.deploy.conftest import http_request
 from tests.deploy.test_no_calls_out import QUERY, visit
 

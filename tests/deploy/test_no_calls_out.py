@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from bench import visitors
+from testkit import visitors
 from tests.deploy.conftest import INGRESS, PUBLIC_HOST
 from tests.e2e.driver import Tab
 

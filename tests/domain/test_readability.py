@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.readability import (
+from testkit.readability import (
     MAX_HEADLINE_WORDS,
     MAX_SENTENCE_WORDS,
     MIN_FLESCH,

@@ -6,15 +6,7 @@ test fails, the tail of that log is added to its report. Everything started here
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +15,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from kicheck.texts import Texts
+from testkit.processes import Process, http_status, streamlit
 from tests.e2e.driver import Tab
 from tests.e2e.questionnaire import PHONE
 
-REPO = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT_S = 120  # cold imports on 2 busy cores
 TIMEOUT_MS = 30_000
 CONFIG_RELOADED = "An update to the [server] config option section was detected"
@@ -51,12 +43,17 @@ class Report:
 
 @dataclass
 class Server:
-    """`streamlit run app.py` in its own process group, with its own HOME and its output in a file."""
+    """`streamlit run app.py` (testkit.processes), with its own HOME: no ~/.streamlit of the developer's leaks
+    in, and a test may write one (reload_config)."""
 
-    port: int
     home: Path
-    log: Path
-    popen: subprocess.Popen[bytes] | None = None
+    process: Process
+    port: int
+
+    @classmethod
+    def create(cls, home: Path) -> Server:
+        process, port = streamlit("streamlit", "app.py", home / "streamlit.log")
+        return cls(home, process, port)
 
     @property
     def url(self) -> str:
@@ -66,51 +63,29 @@ class Server:
     def origin(self) -> str:
         return f"127.0.0.1:{self.port}"
 
+    @property
+    def log(self) -> Path:
+        return self.process.log
+
     def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
+        return self.process.text()
 
     def status(self, path: str) -> int | None:
         """HTTP status of a GET, or None when nothing answers."""
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=5) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-        except OSError:
-            return None
+        return http_status(self.url + path, timeout=5)
 
     def healthy(self) -> bool:
         return self.status("/_stcore/health") == 200
 
     def start(self) -> None:
-        args = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port)]
-        args += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-        args += ["--server.fileWatcherType", "none", "--server.address", "127.0.0.1"]
-        # Its own HOME: no ~/.streamlit of the developer's leaks in, and a test may write one (reload_config).
-        env = {**os.environ, "HOME": str(self.home), "PYTHONUNBUFFERED": "1"}
-        with self.log.open("ab") as out:
-            self.popen = subprocess.Popen(
-                args, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )  # fmt: skip
-        self._wait_healthy()
-
-    def _wait_healthy(self) -> None:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not self.healthy():
-            if self.popen is None or self.popen.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not come up on {self.url}; its log:\n{self.log_text()}")
-            time.sleep(0.2)  # polling a server that is still importing, not waiting on the browser
+        self.process.start({"HOME": str(self.home)})
+        try:
+            self.process.wait_healthy(f"{self.url}/_stcore/health", STARTUP_TIMEOUT_S)
+        except RuntimeError as error:
+            pytest.fail(f"streamlit did not come up on {self.url}: {error}\nits log:\n{self.log_text()}")
 
     def stop(self) -> None:
-        if self.popen is None:
-            return
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, sig)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.popen.wait(timeout=10)
-                return
+        self.process.stop()
 
     def reload_config(self) -> None:
         """Change a config.toml while the server runs, as an operator might, and wait until it was re-read.
@@ -127,12 +102,6 @@ class Server:
             time.sleep(0.2)
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def report(request) -> Report:
     return request.config.stash.setdefault(_REPORT, Report())
@@ -140,8 +109,7 @@ def report(request) -> Report:
 
 @pytest.fixture(scope="session")
 def server(request, tmp_path_factory) -> Iterator[Server]:
-    home = tmp_path_factory.mktemp("streamlit-home")
-    srv = Server(port=free_port(), home=home, log=home / "streamlit.log")
+    srv = Server.create(tmp_path_factory.mktemp("streamlit-home"))
     request.config.stash[_SERVER] = srv
     try:
         srv.start()
@@ -191,18 +159,6 @@ def de(kb) -> Texts:
 @pytest.fixture
 def tab(context, server) -> Tab:
     return Tab(context.new_page(), server.url)
-
-
-FIRST_VISIT = "test_first_visit_of_a_fresh_server_gets_the_real_app"
-
-
-def pytest_collection_modifyitems(config, items):
-    """The first-visit test must be the server's first browser visit: move it before the other browser tests."""
-    first = [item for item in items if item.name == FIRST_VISIT]
-    e2e = [i for i, item in enumerate(items) if item.nodeid.startswith("tests/e2e/")]
-    if first and e2e:
-        items.remove(first[0])
-        items.insert(e2e[0], first[0])
 
 
 @pytest.hookimpl(wrapper=True)

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import REPO
+from testkit.processes import ROOT as REPO
 
 HARDENING = {
     ("browser", "gatherUsageStats"): False,

@@ -12,10 +12,10 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from bench.readability import PEOPLE
 from kicheck.answers import encode
 from kicheck.texts import Texts
 from kicheck.verdict import decide
+from testkit.readability import PEOPLE
 from tests.e2e.driver import Tab
 from tests.e2e.questionnaire import PHONE, choose, for_me, pick, submit
 from ui.common import STREAMLIT_WORDS

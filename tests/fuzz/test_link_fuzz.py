@@ -6,8 +6,8 @@ from io import StringIO
 
 import pytest
 
-from bench import fuzz
 from tests.conftest import TODAY
+from tests.fuzz import link_maps as fuzz
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -7,7 +7,7 @@ digits, many repeats). Each map goes through kicheck.answers.decode, and every d
 through kicheck.outputs.build_result
 (verdict, view, timeline, chart, table, Markdown, .ics) as the page would.
 
-    python -m bench.fuzz [--maps 10000] [--seed 1]
+    python -m tests.fuzz.link_maps [--maps 10000] [--seed 1]
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from collections import Counter
 from datetime import date, timedelta
 from urllib.parse import parse_qsl
 
-from bench.links import queries
 from kicheck import knowledge
 from kicheck.answers import ANSWER_KEYS, decode, result_path
 from kicheck.outputs import build_result
+from testkit.links import queries
 
 KEYS = (*ANSWER_KEYS, "v", "lang", "d", "k", "linked", "obj_th", "obj_wa", "utm_source", "", "svc[]", "AGE")
 TOKENS = (
@@ -148,7 +148,9 @@ def run(count: int, seed: int, today: date | None = None, out=sys.stdout) -> Cou
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.fuzz.link_maps", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--maps", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)

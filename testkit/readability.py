@@ -1,4 +1,4 @@
-"""`make readability` (`python -m bench.readability`): how hard the result page is to read, per answer set.
+"""`make readability` (`python -m testkit.readability`): how hard the result page is to read, per answer set.
 
 Measures the text of the result page's main area, in the page's order (pages/result.py), built from the
 same `ResultView` the page renders: the summary headline, the notes under it, the verdict cards, every action

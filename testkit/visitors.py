@@ -9,6 +9,8 @@ fraction of a browser's CPU, so 50 of them at once measure the server rather tha
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -52,6 +54,17 @@ def rerun_message(base: str, page: str, query: str) -> bytes:
     state.context_info.url = f"{base}/{page}?{query}" if page else f"{base}/?{query}"
     state.context_info.timezone = "Europe/Berlin"
     state.context_info.locale = "de-DE"
+    return msg.SerializeToString()
+
+
+def big_rerun(size: int, query: str = "v=1&lang=en&age=34&svc=fb") -> bytes:
+    """A rerun of the result page carrying one widget state of `size` bytes (a hostile visitor's frame)."""
+    msg = BackMsg()
+    msg.rerun_script.query_string = query
+    msg.rerun_script.page_name = "result"
+    widget = msg.rerun_script.widget_states.widgets.add()
+    widget.id = "$$ID-hostile-" + hashlib.sha1(os.urandom(8)).hexdigest()
+    widget.string_value = "x" * size
     return msg.SerializeToString()
 
 
