@@ -1,4 +1,4 @@
-"""What bench/readability.py measures is what the result page shows: for the five people of issue 17, every
+"""What testkit/readability.py measures is what the result page shows: for the five people it reads, every
 text it measures (expanders opened) stands on the page AppTest renders, in both languages."""
 
 from __future__ import annotations

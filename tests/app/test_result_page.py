@@ -374,7 +374,8 @@ def test_authority_picker_links_the_chosen_authority(open_page, kb):
     ("lang", "words"), [("de", "Behörde Ihres Bundeslands"), ("en", "the authority of your Land")]
 )
 def test_authority_picker_shows_the_chosen_authoritys_note(open_page, lang, words):
-    """Issue 16: the BfDI's note (for Meta, the Land's authority is competent) shows beside its link."""
+    """The BfDI's note (for Meta, the Land's authority is competent) shows beside its link, so nobody complains
+    to the wrong authority."""
     at = open_page("/result", f"v=1&lang={lang}&age=30&svc=fb")
     at.selectbox(key=f"dpa-{lang}").set_value("de").run()
     notes = [c.value for c in at.get_by_key("action-complain_dpa").caption]

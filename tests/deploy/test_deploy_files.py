@@ -159,7 +159,7 @@ def test_frame_ancestors_default_to_none_and_take_an_operators_allow_list(
 def test_the_csp_allows_exactly_the_inline_scripts_of_streamlits_page(render_nginx_conf: ModuleType) -> None:
     """The CSP's script hashes are those of the inline scripts in this Streamlit's index.html (an upgrade shows)
     plus the app's one constant page script (ui/common.PAGE_SCRIPT) and the base script nginx adds to every
-    page document (render_nginx_conf.BASE_SCRIPT, issue 18)."""
+    page document (render_nginx_conf.BASE_SCRIPT): no other inline script may run."""
     html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL)
     hashes = {

@@ -105,7 +105,8 @@ def test_real_changelog_since_the_baseline(kb):
     ],
 )
 def test_knowledge_v3_tells_an_old_link_what_changed_for_its_services(kb, services, revisions):
-    """Issue 16: a link made with 2026.11-3 hears the v3 entries that touch its services, and only those."""
+    """A link made with 2026.11-3 hears the v3 entries that touch its services, and only those: nobody is told
+    of a change that does not concern them, nor misses one that does."""
     changes = entries_since(kb, "2026.11-3", services)
     assert [e.revision for e in up_to_v3(changes.entries)] == revisions
     assert {e.version for e in up_to_v3(changes.entries)} == {V3}

@@ -1,4 +1,4 @@
-"""Share link v1.1 (issue 11): the day a link was made, unknown answers as values, and nothing changing
+"""Share link v1.1: the day a link was made, unknown answers as values, and nothing changing
 meaning silently (repaired keys, unknown keys, missing services, one language rule).
 
 The codec is used as `link.<name>`, so that against the v1 code each test fails on its own (a missing name is

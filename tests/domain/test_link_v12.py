@@ -1,4 +1,4 @@
-"""Share link v1.2 (issue 17): whom the check is for, and "I don't know" for the profile's birth date, an
+"""Share link v1.2: whom the check is for, and "I don't know" for the profile's birth date, an
 objection and Meta AI. Only additive: every v1 and v1.1 link keeps its meaning (the golden corpus checks the
 verdicts); a v1.2 value that makes no sense is dropped and reported, never guessed.
 """

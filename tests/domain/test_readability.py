@@ -1,7 +1,8 @@
-"""Issue 17's reading goals for the result page, over the five people and 50 golden links, in German and English.
+"""The result page reads plainly (Wiener Sachtextformel, Flesch, sentence and headline length goals), for five
+people and 50 golden links, in German and English.
 
-The figures come from bench/readability.py (`make readability` prints them); a sentence made longer later fails
-here. tests/app/test_readability_page.py checks that the measured text is the text the page shows.
+The figures come from testkit/readability.py (`make readability` prints them); a sentence made longer later
+fails here. tests/app/test_readability_page.py checks that the measured text is the text the page shows.
 """
 
 from __future__ import annotations

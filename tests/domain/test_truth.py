@@ -63,7 +63,7 @@ ACTION_SAYS = [
     # finding 14, F23
     ("hide_or_delete_earlier", "de", "soweit es noch nicht genutzt wurde"),
     ("hide_or_delete_earlier", "en", "as far as it has not been used yet"),
-    # finding 15, F22: the third-party form is for data from the internet and licensed sources (issue 16: the
+    # finding 15, F22: the third-party form is for data from the internet and licensed sources (the
     # form has an action of its own, after what helps most)
     ("third_party_form", "de", "Daten aus dem Internet und aus lizenzierten Quellen"),
     ("third_party_form", "en", "data from the internet and licensed sources"),
@@ -83,7 +83,7 @@ def test_action_says(kb, action, lang, words):
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        # issue 16, R14: SOMI's action is SOMI's statement (no court, case number or register entry found)
+        # R14: SOMI's action is SOMI's statement (no court, case number or register entry found)
         ("de", "Die Stiftung SOMI sagt, sie habe im Februar 2026"),
         ("en", "The SOMI foundation says it started"),
         # R14: Schleswig rejected the urgent application because it came too late; Amsterdam stayed the claims
@@ -94,7 +94,7 @@ def test_action_says(kb, action, lang, words):
     ],
 )
 def test_proceedings_line_names_the_running_action(kb, lang, words):
-    """Finding 20: the courts line says what is known (SOMI's damages action, reported), not "announced"."""
+    """The courts line says what is known (SOMI's damages action, reported as SOMI's claim), not "announced"."""
     assert words in kb.meta.proceedings.text(lang)
 
 
@@ -134,7 +134,7 @@ def test_action_links_speak_the_pages_language(kb):
     assert not [title for title in titles if "Frequently Asked" in title or "objection form" in title]
 
 
-# ---------------------------------------------------------------------------------------------- issue 16
+# ---------------------------------------------------------------------------------------------- knowledge v3
 # Knowledge v3 (FACTS.md R9-R16) and "no hopeful guess shown as a fact". Every row failed on the code before.
 
 
@@ -319,7 +319,8 @@ RESULT_ROWS = [
 
 @pytest.mark.parametrize(("link", "says", "never"), RESULT_ROWS, ids=[row[0] for row in RESULT_ROWS])
 def test_v3_result_says(link, says, never):
-    """Issue 16: what a result says (the Markdown renders the page's view), in the link's language."""
+    """What a whole result says and never says (no hopeful guess shown as a fact), in the link's language; the
+    Markdown renders the page's view."""
     markdown = markdown_for(link).markdown
     for words in says:
         assert words in markdown

@@ -1,6 +1,6 @@
-"""The check on a phone (issue 10): German, 375 px, the real widgets; nothing lost, nothing assumed.
+"""The check on a phone: German, 375 px, the real widgets; nothing lost, nothing assumed.
 
-Each test is one of the issue's "wrong results that nothing warns about" and failed on main 9669f55:
+Each test is one "wrong result that nothing warns about" and failed on main 9669f55:
 a language switch wiped the radio answers and the dates, "Yes, on this day" came with today's date, "No" was
 preselected for linked accounts, and an untouched form gave the no-account verdict.
 """
