@@ -1,6 +1,6 @@
 """Capacity of one replica: the highest rate of visits it serves with p95 < 2 s, measured, not estimated.
 
-Visitors speak Streamlit's websocket protocol (bench/visitors.py) and arrive at a fixed rate, whether or not
+Visitors speak Streamlit's websocket protocol (testkit/visitors.py) and arrive at a fixed rate, whether or not
 the earlier ones are done (an open loop, as a crowd from a news article arrives); each opens a share link
 nobody opened before (a cache miss: the dearest visit there is), waits for its verdict and leaves. The rate
 rises step by step until p95 from arrival to verdict passes 2 s or a visit fails. Static files are not

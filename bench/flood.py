@@ -1,6 +1,6 @@
 """A flood of distinct share links at one replica: does a visit cost more once it has seen many links?
 
-Visitors speak Streamlit's websocket protocol (bench/visitors.py), each on a link nobody opened before. The
+Visitors speak Streamlit's websocket protocol (testkit/visitors.py), each on a link nobody opened before. The
 server's CPU time (/proc/<pid>/stat) is read around two windows of visits made one after the other:
 *early*, the first `window` distinct links after a short warm-up; *late*, `window` more after `fill` further
 distinct links have been opened (filling the result cache, which holds 2,048 entries). Each window is followed

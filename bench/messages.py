@@ -1,6 +1,6 @@
 """The largest WebSocket message each page sends, in both languages: what server.maxMessageSize must allow.
 
-A visitor (bench/visitors.py) opens every page with the fullest link there is (every service, public, AI
+A visitor (testkit/visitors.py) opens every page with the fullest link there is (every service, public, AI
 chats, linked, both objections), and 200 generated result links; the largest message of each is recorded.
 What a page receives is a rerun request (the link, at most nginx's 8 KB request line) or a widget change: a
 few hundred bytes, also measured here (the rerun message for the longest link).
