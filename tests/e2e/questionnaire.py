@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
 
 from playwright.sync_api import Locator, expect
@@ -62,3 +64,19 @@ def for_me(tab: Tab, t: Texts) -> None:
 
 def submit(tab: Tab, t: Texts) -> None:
     tab.act(lambda: tab.key("submit").get_by_role("button", name=t("check.submit")).click())
+
+
+def start_check(tab: Tab, t: Texts, age: int, services: Iterable[str]) -> None:
+    """A fresh check for oneself: whom it is for, the age, the services used (by code)."""
+    tab.open("/")
+    for_me(tab, t)
+    type_age(tab, t, age)
+    for code in services:
+        pick(tab, "q-svc", t.service(code))
+
+
+def submit_refused(tab: Tab, t: Texts, container: str, message: str) -> None:
+    """Send with an answer missing: the page stays, and the question says what is missing."""
+    submit(tab, t)
+    expect(tab.page).not_to_have_url(re.compile(r"/result"))
+    expect(tab.key(container)).to_contain_text(message)

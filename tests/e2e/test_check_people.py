@@ -15,7 +15,15 @@ from playwright.sync_api import expect
 
 from kicheck.present import headline_and_rest
 from kicheck.texts import Texts
-from tests.e2e.questionnaire import choose, for_me, option, pick, submit, type_age
+from tests.e2e.questionnaire import (
+    choose,
+    option,
+    pick,
+    start_check,
+    submit,
+    submit_refused,
+    type_age,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,9 +45,7 @@ def test_a_parent_checks_for_a_child_and_nothing_is_assumed(phone, de, parent):
     pick(phone, "q-svc", de.service("ig"))
     pick(phone, "q-ai", de("answer.ai_none"))
     choose(phone, parent("q.objection", service="Instagram"), de("answer.objection_not_yet"))
-    submit(phone, de)
-    expect(phone.page).not_to_have_url(re.compile(r"/result"))
-    expect(phone.key("q-birthdate")).to_contain_text(de("check.missing_birthdate"))
+    submit_refused(phone, de, "q-birthdate", de("check.missing_birthdate"))
     choose(phone, parent("q.birthdate"), parent("answer.bd_unknown"))
     submit(phone, de)
     expect(phone.page).to_have_url(re.compile(r"/result\?"))
@@ -56,14 +62,9 @@ def test_a_parent_checks_for_a_child_and_nothing_is_assumed(phone, de, parent):
 
 def test_unsure_answers_are_answers_and_judged_on_the_safe_side(phone, de):
     """'Weiß ich nicht' for the objection and for Meta AI reach the link and are said on the result."""
-    phone.open("/")
-    for_me(phone, de)
-    type_age(phone, de, 40)
-    pick(phone, "q-svc", de.service("fb"))
-    pick(phone, "q-svc", de.service("wa"))
+    start_check(phone, de, 40, ["fb", "wa"])
     expect(phone.key("q-ai")).to_contain_text(de("what.meta_ai"))
-    submit(phone, de)
-    expect(phone.key("q-ai")).to_contain_text(de("check.missing_ai"))
+    submit_refused(phone, de, "q-ai", de("check.missing_ai"))
     expect(phone.key("q-obj-fb")).to_contain_text(de("check.missing_objection"))
     pick(phone, "q-ai", de.service("wa"))
     pick(phone, "q-ai", de("answer.ai_unknown"))  # "don't know" replaces the services chosen

@@ -9,17 +9,13 @@ import pytest
 from playwright.sync_api import expect
 
 from kicheck.texts import Texts
-from tests.e2e.questionnaire import choose, for_me, pick, submit, type_age
+from tests.e2e.questionnaire import choose, pick, start_check, submit
 
 pytestmark = pytest.mark.browser
 
 
 def test_the_result_says_what_changes_if_the_person_finds_out(phone, de):
-    phone.open("/")
-    for_me(phone, de)
-    type_age(phone, de, 40)
-    pick(phone, "q-svc", de.service("fb"))
-    pick(phone, "q-svc", de.service("wa"))
+    start_check(phone, de, 40, ["fb", "wa"])
     pick(phone, "q-ai", de("answer.ai_unknown"))
     choose(phone, de("q.objection", service="Facebook"), de("answer.objection_unknown"))
     submit(phone, de)
