@@ -16,6 +16,7 @@ import pytest
 )
 @pytest.mark.parametrize("path", ["/", "/timeline", "/sources"])
 def test_first_visit_follows_the_browser(open_page, kb, locale, query, expected, path):
+    """A first visit without lang= opens in the browser's language (de or en), else German, on every page."""
     at = open_page(path, query, browser={"locale": locale})
     title_key = {"/": "check.title", "/timeline": "timeline_page.title", "/sources": "sources.title"}[path]
     assert at.title[0].value == kb.texts[expected][title_key]

@@ -10,6 +10,7 @@ from tests.conftest import TODAY
 
 
 def test_a_parents_link_speaks_to_the_parent(open_page, kb):
+    """A parent's link (who=child) addresses the parent on the page, with no notice for a valid v1.2 link."""
     at = open_page("/result", "v=1.2&lang=de&who=child&age=15&bd=unknown&svc=ig&ai=ig")
     parent = Texts(kb, "de", for_child=True)
     assert at.title[0].value == parent("result.title")
@@ -18,6 +19,7 @@ def test_a_parents_link_speaks_to_the_parent(open_page, kb):
 
 
 def test_an_unknown_who_is_dropped_with_a_notice(open_page, kb):
+    """An unknown who= value is dropped, and the notice on the page says so: never silently guessed."""
     query = "v=1.2&lang=de&who=parent&age=15&svc=ig"
     at = open_page("/result", query)
     shown = " ".join(texts_in(at, "link-notice"))

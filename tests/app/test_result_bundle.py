@@ -41,6 +41,7 @@ def _legends(spec: dict) -> list[list[str]]:
 
 @pytest.mark.parametrize("query", LINKS)
 def test_the_svg_shows_every_lane_and_legend_entry_of_the_chart(query: str) -> None:
+    """The server-drawn SVG keeps every lane and legend entry of the Altair chart: nothing lost in the conversion."""
     spec, svg = _spec_and_svg(query)
     bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
     months, lanes = svg_texts(svg, "axis-label")

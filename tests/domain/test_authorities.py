@@ -33,6 +33,7 @@ def test_umlauts_sort_like_their_base_letter(kb):
 
 
 def test_label_names_region_and_authority(kb):
+    """A picker entry names the region first, then the authority, so people find their own."""
     options = {o.id: o for o in authority_options(kb, "en")}
     assert options["de-hh"].label.startswith("Hamburg – Hamburg Commissioner for Data Protection")
     assert options["ie"].label.startswith("Ireland – Data Protection Commission")
@@ -50,9 +51,12 @@ def test_label_names_region_and_authority(kb):
     ],
 )
 def test_chosen_authority(kb, given, expected):
+    """The authority chosen is found by its id (as typed into a link too); an unknown or empty choice gives none,
+    never a default the person did not choose."""
     chosen = chosen_authority(kb, given)
     assert (chosen.id if chosen else None) == expected
 
 
 def test_country_names_come_from_cldr():
+    """Country names come from Babel's CLDR data in the page's language, not from hand-written lists."""
     assert (country_name("AT", "de"), country_name("AT", "en")) == ("Österreich", "Austria")

@@ -35,10 +35,12 @@ from kicheck.browser_language import accept_language_tags, browser_language, pri
     ],
 )
 def test_browser_language(locale, accept, expected):
+    """The browser's locale, then its Accept-Language, decide between de and en; anything else gives none."""
     assert browser_language(locale, accept) == expected
 
 
 def test_primary_language_reads_only_language_tags():
+    """Only a well-formed language tag counts; a crafted or overlong one gives none."""
     assert primary_language("en-US") == "en"
     assert primary_language(" de ") == "de"
     assert primary_language("x" * 100) is None
@@ -47,6 +49,7 @@ def test_primary_language_reads_only_language_tags():
 
 
 def test_accept_language_reads_a_bounded_number_of_entries():
+    """A crafted Accept-Language of 10,000 entries is read only as far as its first 16."""
     crafted = ",".join(["fr"] * 10_000 + ["en"])
     assert len(accept_language_tags(crafted)) <= 16
     assert browser_language(None, crafted) is None
@@ -54,4 +57,5 @@ def test_accept_language_reads_a_bounded_number_of_entries():
 
 @given(st.one_of(st.none(), st.text(max_size=200)), st.one_of(st.none(), st.text(max_size=400)))
 def test_any_input_gives_de_en_or_none(locale, accept):
+    """Whatever the browser sends, the answer is de, en or none: never an error, never another language."""
     assert browser_language(locale, accept) in ("de", "en", None)

@@ -38,6 +38,7 @@ def layers(spec: dict, mark: str) -> list[dict]:
     ],
 )
 def test_axis_starts_where_the_persons_story_starts(kb, query, first):
+    """The chart's time axis starts shortly before the person's first date, not years before it."""
     spec, _ = chart_for(kb, query)
     start = date.fromisoformat(layers(spec, "bar")[0]["encoding"]["x"]["scale"]["domain"][0])
     assert 0 < (first - start).days <= 60

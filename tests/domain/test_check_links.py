@@ -67,6 +67,7 @@ def server():
     ],
 )
 def test_status_and_redirect_chain(server, path, status, hops, ok):
+    """The link checker reports each URL's status and its whole redirect chain, as a real client sees it."""
     report = check_links.check(server + path, timeout=5)
     assert report.status == status and report.ok is ok
     assert report.chain == [(code, server + target) for code, target in hops]
@@ -103,6 +104,7 @@ def test_the_real_data_has_the_forms_to_check():
 
 
 def test_main_reports_each_url_and_fails_on_a_dead_link(server, capsys):
+    """make check-links prints every URL and fails when one answers 400 or more."""
     assert check_links.main([f"{server}/moved", f"{server}/ok", "--timeout", "5"]) == 0
     assert check_links.main([f"{server}/ok", f"{server}/gone", "--timeout", "5"]) == 1
     out = capsys.readouterr().out
@@ -112,6 +114,7 @@ def test_main_reports_each_url_and_fails_on_a_dead_link(server, capsys):
 
 
 def test_run_writes_one_block_per_url(server):
+    """A URL that redirects twice gets one block in the output, with both hops under it."""
     out = io.StringIO()
     reports = check_links.run([f"{server}/twice"], timeout=5, out=out)
     assert [r.status for r in reports] == [200]

@@ -26,6 +26,7 @@ def contrast_with_white(hex_colour: str) -> float:
     [("#ffffff", False), ("#83c9ff", False), ("#777777", True), ("#000000", True)],  # the check itself
 )
 def test_contrast_check(colour, readable):
+    """The contrast measure the colour test relies on tells light colours (unreadable under white text) from dark."""
     assert (contrast_with_white(colour) >= 4.4) is readable
 
 

@@ -65,6 +65,7 @@ CHOICES = [
 
 @pytest.mark.parametrize(("query", "shown"), CHOICES)
 def test_link_answers_as_choices(query, shown):
+    """A link's answers become the check page's choices exactly, so 'change my answers' shows what the link said."""
     draft = link_draft(query)
     for name, value in shown.items():
         got = getattr(draft, name)

@@ -34,6 +34,7 @@ IN_USE, PROTECTED, NOT_AFFECTED = Status.IN_USE, Status.PROTECTED, Status.NOT_AF
     ],
 )
 def test_what_holds_if_the_person_finds_out(kb, query, expected):
+    """Each 'don't know' says what would change if the person finds out the hopeful way; the safe side never looks better."""
     verdict = decide(decode_query(query, TODAY).answers, kb, TODAY)
     assert {kind: dict(changes) for kind, changes in verdict.if_known} == expected
     for kind, changes in expected.items():  # each "don't know" is on the safe side: it never looks better
@@ -42,6 +43,7 @@ def test_what_holds_if_the_person_finds_out(kb, query, expected):
 
 
 def test_the_alternative_changes_only_the_unknown_answer():
+    """The 'if known' alternative changes only the unknown answer it is about, nothing else."""
     answers = decode_query("v=1.2&age=15&bd=unknown&svc=ig,wa&ai=unknown&obj_ig=unknown", TODAY).answers
     bd, obj, ai = (as_if_known(answers, kind) for kind in ("bd", "obj", "ai"))
     assert not bd.birthdate_unknown and bd.ai_unknown and bd.objection_unknown
@@ -53,6 +55,7 @@ def test_the_alternative_changes_only_the_unknown_answer():
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("child", [False, True])
 def test_the_page_says_it_in_every_language_and_voice(kb, lang, child):
+    """The 'if known' notes exist in German and English, for oneself and for a parent."""
     who = "&who=child" if child else ""
     query = f"v=1.2&lang={lang}{who}&age=15&bd=unknown&svc=ig,wa&ai=unknown&obj_ig=unknown"
     verdict = decide(decode_query(query, TODAY).answers, kb, TODAY)

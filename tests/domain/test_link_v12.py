@@ -89,6 +89,7 @@ def test_v12_is_written_only_when_a_v12_value_is_in_the_link(answers):
     ],
 )
 def test_v12_values(query, expected):
+    """Each v1.2 value is read as meant, whatever version the link claims, with no notice."""
     for version in ("v=1.2&", "v=1.1&", ""):  # read whatever version the link claims
         decoded = decode_query(version + query, TODAY)
         assert decoded.problems == ()
@@ -112,6 +113,7 @@ def test_v12_values(query, expected):
     ],
 )
 def test_v12_values_that_make_no_sense_are_dropped_and_reported(kb, query, problems, kept):
+    """A v1.2 value that contradicts the other answers is dropped and reported; the rest is kept."""
     decoded = decode_query(query, TODAY)
     assert [(p.key, p.reason) for p in decoded.problems][: len(problems)] == problems
     for name, value in kept.items():
@@ -130,6 +132,7 @@ values = st.one_of(
 @settings(max_examples=300)
 @given(st.dictionaries(keys, st.lists(values, max_size=3)))
 def test_decode_never_raises_and_stays_consistent(params):
+    """Any link map decodes without an exception into normalized answers that survive a round trip."""
     decoded = decode(params, TODAY)
     assert decoded.answers == normalized(decoded.answers)
     assert decode_query(encode(decoded.answers), TODAY).answers == decoded.answers

@@ -85,6 +85,7 @@ REVISIONS = {
 
 @pytest.mark.parametrize("check", REVISIONS.values(), ids=REVISIONS.keys())
 def test_revision_holds(kb, check):
+    """The correction named by the row's id holds in data/ (FACTS.md's Revisions)."""
     assert check(kb)
 
 

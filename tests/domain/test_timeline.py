@@ -108,6 +108,7 @@ def test_markers_hold_events_start_objections_birthday_and_today(kb):
     ],
 )
 def test_birthday_marker_says_what_its_range_is(query, label, kb):
+    """The 18th-birthday marker names its range of possible days, never one day as if known."""
     birthday = next(m for m in timeline(query, kb, "en").markers if m.kind == "birthday")
     assert birthday.label == label
 

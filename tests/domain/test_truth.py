@@ -44,6 +44,7 @@ REQUIRED = [
 
 @pytest.mark.parametrize(("lang", "key", "words"), REQUIRED, ids=[f"{lang}:{k}" for lang, k, _ in REQUIRED])
 def test_says(kb, lang, key, words):
+    """The UI text says what the finding of the truth review asked for, in its language."""
     assert words in kb.texts[lang][key]
 
 
@@ -77,6 +78,7 @@ ACTION_SAYS = [
     ("action", "lang", "words"), ACTION_SAYS, ids=[f"{a}:{lang}" for a, lang, _ in ACTION_SAYS]
 )
 def test_action_says(kb, action, lang, words):
+    """The action's reason says what the finding of the truth review asked for, in its language."""
     assert words in kb.actions[action].why(lang)
 
 
@@ -168,6 +170,7 @@ def test_action_links_speak_the_pages_language(kb):
     ],
 )
 def test_v3_facts_say(kb, fact, lang, words):
+    """The fact says what knowledge v3 (FACTS.md R9-R16) asks for, in its language."""
     assert words in kb.facts[fact].text(lang)
 
 
@@ -358,6 +361,7 @@ def test_v3_maybe_before_18_says_how_likely(lang, words):
     ],
 )  # fmt: skip
 def test_v3_unnamed_objection_says_what_dropping_it_means(kb, link, lang, words):
+    """An objection date for a service not in the link is dropped, and the notice says what dropping it means."""
     from kicheck.present import problem_lines
     from kicheck.texts import Texts
 

@@ -33,6 +33,7 @@ def browser_in(browser, server):
 
 @pytest.mark.parametrize(("locale", "lang"), [("en-GB", "en"), ("de-AT", "de"), ("fr-FR", "de")])
 def test_a_first_visit_opens_in_the_browsers_language(browser_in, kb, locale, lang):
+    """A first visit in Chromium opens in the browser's language, the check page's heading included."""
     tab = browser_in(locale)
     tab.open("/")
     t = Texts(kb, lang)

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_corrected_age_asks_the_birth_date_unanswered(phone, de):
+    """Correcting a link's age to under 18 asks the birth-date question unanswered, never preselected."""
     phone.open("/check?v=1.1&lang=de&age=40&svc=ig&obj_ig=before-start")
     type_age(phone, de, 15)
     for answer in ("ok", "wrong", "unknown"):

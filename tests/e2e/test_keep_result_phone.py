@@ -99,6 +99,7 @@ def test_after_submitting_the_keyboard_starts_at_the_result(phone, de):
 
 
 def test_the_service_buttons_say_how_to_pick_with_the_keyboard(phone, de):
+    """The service buttons say how to pick them with the keyboard, in German."""
     phone.open("/")
     expect(phone.key("q-svc")).to_contain_text(de("check.keyboard_hint"))
     choose(phone, de("q.who"), de("answer.who_self"))

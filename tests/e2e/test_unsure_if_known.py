@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_the_result_says_what_changes_if_the_person_finds_out(phone, de):
+    """'Don't know' answers are judged on the safe side, and the result says what finding out would change."""
     start_check(phone, de, 40, ["fb", "wa"])
     pick(phone, "q-ai", de("answer.ai_unknown"))
     choose(phone, de("q.objection", service="Facebook"), de("answer.objection_unknown"))
@@ -31,6 +32,7 @@ def test_the_result_says_what_changes_if_the_person_finds_out(phone, de):
 
 
 def test_a_parent_reads_it_about_the_child(phone, de, kb):
+    """A parent's link speaks to the parent about the child on the result page."""
     parent = Texts(kb, "de", for_child=True)
     phone.open("/check?v=1.2&lang=de&who=child&age=15&bd=unknown&svc=ig&ai=ig")
     submit(phone, de)
