@@ -27,10 +27,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import importlib.util
 import json
 import random
-import subprocess
 import sys
 import tempfile
 import threading
@@ -45,21 +43,13 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from bench.servers import ROOT, Server, free_port, rss_kb
 from bench.stats import summary
 from testkit import links, visitors
+from testkit.processes import Process, start_nginx
 from testkit.visitors import big_rerun
 
 NGINX = Path("/usr/sbin/nginx")
 NAME = "kicheck.test"
 BYSTANDER_TIMEOUT_S = 60.0
 LABEL_QUERY = "v=1&lang=en&age=34&svc=fb"
-
-
-def _renderer(root: Path):
-    spec = importlib.util.spec_from_file_location(
-        "render_nginx_conf_bench", root / "deploy" / "render_nginx_conf.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class Edge:
@@ -70,7 +60,7 @@ class Edge:
         self.tmp = Path(tempfile.mkdtemp(prefix="meta-ki-hostile-"))
         self.replica = Server("app", "app.py", root, free_port(), self.tmp / "replica.log")
         self.port = 0
-        self.nginx: subprocess.Popen | None = None
+        self.nginx: Process | None = None
 
     @property
     def base(self) -> str:  # the page's origin as loopback (works with every nginx.conf, old or new)
@@ -86,23 +76,13 @@ class Edge:
     def __enter__(self) -> Edge:
         self.replica.start()
         self.replica.wait_ready()
-        self.port = free_port()
-        conf = _renderer(self.root).write_standalone(
-            self.tmp / "nginx", [f"127.0.0.1:{self.replica.port}"], f"127.0.0.1:{self.port}"
-        )
-        error_log = self.tmp / "nginx" / "error.log"
-        args = [str(NGINX), "-p", str(self.tmp / "nginx"), "-c", str(conf), "-e", str(error_log)]
-        args += ["-g", f"daemon off; pid {self.tmp / 'nginx' / 'nginx.pid'}; error_log {error_log};"]
-        self.nginx = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
-        if self.nginx.poll() is not None:
-            raise RuntimeError(error_log.read_text(errors="replace")[-2000:])
+        replica = [f"127.0.0.1:{self.replica.port}"]
+        self.nginx, self.port = start_nginx(self.tmp / "nginx", replica, root=self.root)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.nginx is not None and self.nginx.poll() is None:
-            self.nginx.terminate()
-            self.nginx.wait(timeout=15)
+        if self.nginx is not None:
+            self.nginx.stop(grace_s=15)
         self.replica.stop()
 
     def rss_mb(self) -> float:

@@ -143,11 +143,15 @@ def load_nginx_renderer(root: Path = ROOT) -> ModuleType:
     return module
 
 
-def start_nginx(directory: Path, replicas: list[str], **render_options: object) -> tuple[Process, int]:
-    """nginx running deploy/nginx.conf (rendered for `replicas`) on a free loopback port, once it answers."""
+def start_nginx(
+    directory: Path, replicas: list[str], root: Path = ROOT, **render_options: object
+) -> tuple[Process, int]:
+    """nginx running `root`'s deploy/nginx.conf (rendered for `replicas`) on a free loopback port, once it
+    answers. `root` is another checkout when a benchmark compares before and after."""
     directory.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    conf = load_nginx_renderer().write_standalone(directory, replicas, f"{HOST}:{port}", **render_options)
+    renderer = load_nginx_renderer(root)
+    conf = renderer.write_standalone(directory, replicas, f"{HOST}:{port}", **render_options)
     error_log = directory / "error.log"
     # -e: the error log used at startup, before the configuration (and -g's error_log) is read.
     args = [str(NGINX), "-p", str(directory), "-c", str(conf), "-e", str(error_log)]
