@@ -203,5 +203,7 @@ def test_static_serves_streamlits_own_files_and_refuses_any_other_name_at_nginx(
         assert status == 404, path
         assert "max-age=31536000" not in headers.get("cache-control", ""), path
         assert b"stApp" not in body and b"<script" not in body, path  # never the app's page
-    logged = access_log(edge)[start:]
+    # Only the lines of these requests: a WebSocket of an earlier test is logged when it closes (status 101),
+    # which on a busy machine can fall between them.
+    logged = [line for line in access_log(edge)[start:] if " GET /static/" in line]
     assert len(logged) == len(made_up) and all(" upstream=- " in line for line in logged), logged
