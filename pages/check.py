@@ -28,14 +28,14 @@ from ui.common import (
     footer,
     header,
     kb,
-    leave_legacy_pages_mode,
     query_lists,
     remember,
     texts,
     today,
 )
+from ui.router import through_app
 
-leave_legacy_pages_mode()
+through_app()
 t = texts()
 header(t, "check.title", "nav.check")
 st.write(t("check.intro"))

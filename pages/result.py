@@ -21,7 +21,6 @@ from ui.common import (
     footer,
     header,
     kb,
-    leave_legacy_pages_mode,
     query_lists,
     remember,
     remembered,
@@ -29,8 +28,9 @@ from ui.common import (
     today,
 )
 from ui.result_bundle import bundle, timeline_chart
+from ui.router import through_app
 
-leave_legacy_pages_mode()
+through_app()
 t: Texts = texts()
 decoded = decode(query_lists(), today())
 # A link without lang= opens in the language the visitor already chose (the link's own lang= wins).

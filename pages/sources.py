@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from kicheck.changelog import versions
-from ui.common import footer, header, kb, leave_legacy_pages_mode, operator_imprint, texts
+from ui.common import footer, header, kb, operator_imprint, texts
+from ui.router import through_app
 
-leave_legacy_pages_mode()
+through_app()
 t = texts()
 k = kb()
 header(t, "sources.title", "nav.sources")
