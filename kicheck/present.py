@@ -378,6 +378,7 @@ def facts_behind(verdict: Verdict, t: Texts) -> list[str]:
 
 
 def version_line(t: Texts) -> str:
+    """The knowledge version and its review day: every page's footer, the sources page, the exports."""
     meta = t.knowledge.meta
     return t("version.line", version=meta.version, reviewed=t.date(meta.reviewed_on))
 

@@ -134,7 +134,6 @@ class Verdict:
     answers: Answers
     today: date
     training_start: date
-    adult_for_meta: bool
     age_assumed: bool  # no age given: judged as an adult, said so on the page
     age: AgeToday  # the person's age today, from the age given on the day the link was made
     adult_from: DateRange | None  # when the person counts as an adult for Meta, from the start on
@@ -681,7 +680,6 @@ def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
         answers=answers,
         today=today,
         training_start=start,
-        adult_for_meta=age.adult_from is not None,
         age_assumed=answers.age is None,
         age=age,
         adult_from=age.adult_from,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kicheck.changelog import versions
+from kicheck.present import version_line
 from ui.common import footer, header, kb, operator_imprint, texts
 from ui.router import through_app
 
@@ -82,7 +83,7 @@ with st.container(key="disclaimer"):
     st.header(t("sources.disclaimer_title"), anchor=False)
     st.write(t("sources.disclaimer"))
     st.subheader(t("sources.version"), anchor=False)
-    st.write(t("version.line", version=k.meta.version, reviewed=t.date(k.meta.reviewed_on)))
+    st.write(version_line(t))
 
 with st.container(key="imprint"):
     jump_target("imprint")

@@ -22,6 +22,7 @@ import streamlit as st
 from kicheck import clock, knowledge
 from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers, link_language, params
 from kicheck.browser_language import browser_language
+from kicheck.present import version_line
 from kicheck.texts import Texts
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -225,12 +226,7 @@ def footer(t: Texts) -> None:
         unsafe_allow_javascript=True,
     )
     st.divider()
-    meta = kb().meta
-    st.caption(
-        t("version.line", version=meta.version, reviewed=t.date(meta.reviewed_on))
-        + " · "
-        + t("disclaimer.short")
-    )
+    st.caption(version_line(t) + " · " + t("disclaimer.short"))
 
 
 def base_url() -> str:

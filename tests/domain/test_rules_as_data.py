@@ -60,11 +60,14 @@ def threads_link_is_reported(data: Path) -> None:
 
 
 def meta_ai_app_has_public_content(data: Path) -> None:
-    """The Meta AI app's shared prompts count as public content: it is no longer affected only through chats."""
+    """The Meta AI app's shared prompts count as public content: it is no longer affected only through chats.
+
+    Always-public items only: posts one can set public would need `pub=app`, which the share link cannot carry
+    (the loader refuses such a copy, tests/domain/test_link_follows_data.py)."""
     services = yaml.safe_load((data / "services.yaml").read_text())
     app = service(services, "app")
     app["affected_through"] = "public_content"
-    app["categories"] = ["always_public", "public_posts", *app["categories"]]
+    app["categories"] = ["always_public", *app["categories"]]
     (data / "services.yaml").write_text(yaml.safe_dump(services, allow_unicode=True))
 
 
