@@ -28,7 +28,9 @@ DEFAULT_LANG = "de"
 SERVICES = ("fb", "ig", "th", "wa", "ms", "app")
 PUBLIC_CAPABLE = ("fb", "ig", "th")  # services with posts or an account that can be public
 AI_CAPABLE = ("fb", "ig", "wa", "ms", "app")  # services with the Meta AI assistant
-OBJECTION_CAPABLE = ("fb", "ig")  # services with an objection form
+OBJECTION_CAPABLE = ("fb", "ig")  # services with an objection form: obj_fb, obj_ig
+LINKED_GROUP = ("fb", "ig")  # `linked=`: are these accounts linked (Meta's Accounts Center)?
+# The loader checks these sets against data/services.yaml (knowledge._check_link_format).
 NO_SERVICE = "none"
 
 MAX_AGE = 120
@@ -138,7 +140,7 @@ class Answers:
 
     @property
     def uses_both_fb_and_ig(self) -> bool:
-        return {"fb", "ig"} <= self.services
+        return set(LINKED_GROUP) <= self.services
 
     @property
     def profile_may_say_adult(self) -> bool:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from kicheck.answers import (
     AI_CAPABLE,
     EARLIEST_OBJECTION,
+    LINKED_GROUP,
     NO_SERVICE,
     OBJECTION_CAPABLE,
     Answers,
@@ -192,8 +193,8 @@ def asks_ai(draft: Draft) -> bool:
 
 
 def asks_linked(draft: Draft) -> bool:
-    """Linked accounts matter only with both services that have an objection form."""
-    return set(OBJECTION_CAPABLE) <= set(draft.services)
+    """Linked accounts matter only with both services of the Accounts Center group."""
+    return set(LINKED_GROUP) <= set(draft.services)
 
 
 def missing(draft: Draft) -> list[str]:

@@ -16,7 +16,15 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kicheck.answers import AI_CAPABLE, LATEST_BEFORE_START, NO_SERVICE, PUBLIC_CAPABLE, SERVICES
+from kicheck.answers import (
+    AI_CAPABLE,
+    LATEST_BEFORE_START,
+    LINKED_GROUP,
+    NO_SERVICE,
+    OBJECTION_CAPABLE,
+    PUBLIC_CAPABLE,
+    SERVICES,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -620,8 +628,21 @@ def _check_link_format(k: Knowledge) -> None:
                     f"services.yaml: {code}.categories: {'a' if has else 'no'} '{used_when}' category, but "
                     f"the share link's `{key}=` takes {', '.join(codes)} (a change of the link format)"
                 )
+    for code, service in k.services.items():
+        if bool(service.own_form) != (code in OBJECTION_CAPABLE):
+            # A form the link cannot answer for: whoever objected there would be told "In use".
+            raise KnowledgeError(
+                f"services.yaml: {code}.objection: {'a' if service.own_form else 'no'} form of its own, but "
+                f"the share link carries objections for {', '.join(OBJECTION_CAPABLE)} (obj_<code>; a change "
+                "of the link format)"
+            )
+    if k.accounts_center != LINKED_GROUP:
+        raise KnowledgeError(
+            f"services.yaml: accounts_center: {', '.join(k.accounts_center)}, but the share link's `linked=` "
+            f"is about {', '.join(LINKED_GROUP)} (a change of the link format)"
+        )
     if k.meta.training_start != LATEST_BEFORE_START + timedelta(days=1):
         raise KnowledgeError(
             f"meta.yaml: training_start: {k.meta.training_start}, but the share link's `before-start` means "
-            f"on or before {LATEST_BEFORE_START} (kicheck/answers.py; changing that changes the link format)"
+            f"on or before {LATEST_BEFORE_START} (a change of the link format)"
         )

@@ -14,7 +14,6 @@ from kicheck import form_draft
 from kicheck.answers import (
     AI_CAPABLE,
     NO_SERVICE,
-    OBJECTION_CAPABLE,
     PUBLIC_CAPABLE,
     SERVICES,
     decode,
@@ -205,7 +204,7 @@ ai_services = [s for s in AI_CAPABLE if s in services]
 service_question("ai", [*ai_services, *AI_ANSWERS] if ai_services else [])
 if form_draft.asks_linked(draft):
     linked_question()
-for service in OBJECTION_CAPABLE:
+for service in kb().services_with_own_form:
     if service in services:
         objection_question(service)
 
