@@ -618,8 +618,9 @@ def _check_changelog(k: Knowledge) -> None:
 
 def _check_link_format(k: Knowledge) -> None:
     """The share link's fixed values (a public contract, kicheck/answers.py) agree with the data behind them:
-    which services can be public (`pub=`), which have Meta AI (`ai=`), and the last day `before-start` means.
-    A change in data/ that the link cannot follow fails here, never as a silently dropped answer."""
+    which services can be public (`pub=`), have Meta AI (`ai=`), a form of their own (`obj_*=`), form the
+    linked group (`linked=`), and the last day `before-start` means. A change in data/ that the link cannot
+    follow fails here, never as a silently dropped answer."""
     for codes, used_when, key in ((PUBLIC_CAPABLE, "public", "pub"), (AI_CAPABLE, "ai_chats", "ai")):
         for code, service in k.services.items():
             has = any(k.categories[c].used_when == used_when for c in service.categories)

@@ -9,18 +9,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from kicheck.answers import (
-    AI_CAPABLE,
-    OBJECTION_CAPABLE,
-    PUBLIC_CAPABLE,
-    REPAIRS,
-    Answers,
-    Decoded,
-    Problem,
-    objection_key,
-    ordered,
-)
+from kicheck.answers import AI_CAPABLE, OBJECTION_CAPABLE, PUBLIC_CAPABLE, Answers, ordered
 from kicheck.knowledge import Fact, Source
+from kicheck.link import REPAIRS, Decoded, Problem, objection_key
 from kicheck.texts import Texts
 from kicheck.verdict import ServiceVerdict, Status, Verdict, effective_objection
 

@@ -11,15 +11,8 @@ from dataclasses import replace
 import streamlit as st
 
 from kicheck import form_draft
-from kicheck.answers import (
-    AI_CAPABLE,
-    NO_SERVICE,
-    PUBLIC_CAPABLE,
-    SERVICES,
-    decode,
-    params,
-    stamped,
-)
+from kicheck.answers import AI_CAPABLE, NO_SERVICE, PUBLIC_CAPABLE, SERVICES, stamped
+from kicheck.link import decode, params
 from ui import questionnaire as form
 from ui.common import (
     SUBMITTED,
@@ -187,7 +180,7 @@ def objection_question(service: str) -> None:
             draft.objection.pop(service, None)
         else:
             draft.objection[service] = answer
-        if answer == form_draft.ON_DATE:
+        if answer == form_draft.ObjectionChoice.ON_DATE:
             day_question(service, name)
         why("why.objection")
         complain(f"obj_{service}", "check.missing_objection")

@@ -9,8 +9,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kicheck.answers import decode, params, result_path, stamped
+from kicheck.answers import stamped
 from kicheck.changelog import entries_since
+from kicheck.link import decode, params, result_path
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from ui import result_parts as part
@@ -27,7 +28,7 @@ from ui.common import (
     texts,
     today,
 )
-from ui.result_bundle import bundle, timeline_chart
+from ui.result_bundle import bundle, show_chart
 from ui.router import through_app
 
 through_app()
@@ -116,7 +117,7 @@ def downloads() -> None:
 def timeline() -> None:
     with st.container(key="timeline"):
         st.header(t("result.timeline"), anchor=False)
-        timeline_chart(result, t("chart.alt", summary=view.summary))
+        show_chart(result, t("chart.alt", summary=view.summary))
         with st.expander(t("result.timeline_table")):
             # A plain HTML table of escaped text ("27. Mai 2025 – …" stays text, never a Markdown list). Not
             # st.table or st.dataframe: they load Streamlit's 726 KiB Arrow formatting bundle for a few rows.

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from kicheck import clock, knowledge
-from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers, link_language, params
+from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers
 from kicheck.browser_language import browser_language
+from kicheck.link import link_language, params
 from kicheck.present import version_line
 from kicheck.texts import Texts
 

@@ -6,8 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from kicheck.answers import NO_SERVICE, Decoded
+from kicheck.answers import NO_SERVICE
 from kicheck.form_draft import AI_NOWHERE, AI_UNKNOWN, Draft, draft_from_link
+from kicheck.link import Decoded
 
 DRAFT = "check.draft"
 ASKED = "check.asked"  # the person pressed "show result": from now on missing answers are marked

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from bench.readability import PEOPLE, page_texts
-from kicheck.answers import Answers, encode
+from kicheck.answers import Answers
+from kicheck.link import encode
 from kicheck.outputs import build_result
 from kicheck.texts import Texts
 from tests.conftest import TODAY

@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from kicheck import knowledge
-from kicheck.answers import REASONS
+from kicheck.form_draft import ObjectionChoice
 from kicheck.knowledge import KnowledgeError, load
+from kicheck.link import REASONS
 from kicheck.personal_timeline import PERIOD_KINDS
-from kicheck.questions import ObjectionChoice
 from kicheck.verdict import IF_KNOWN_KINDS, REMINDER_KINDS, Status
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kicheck.answers import decode_query
 from kicheck.knowledge import KnowledgeError, load
+from kicheck.link import decode_query
 from kicheck.verdict import Status, decide
 from tests.conftest import TODAY
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.personal_timeline import build
 from kicheck.texts import Texts
 from kicheck.verdict import decide
