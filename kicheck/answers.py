@@ -1,8 +1,8 @@
 """The person's answers: what they told the check, as one consistent, frozen set.
 
 The share link (kicheck/link.py) carries them; the pages and the rules read them. Which services can be
-public, have Meta AI, have a form of their own or form the linked group is fixed here, as the link's values
-name them (a public contract); kicheck/knowledge.py checks these sets against data/services.yaml at load.
+public, have Meta AI or form the linked group is fixed here, as the link's values name them (a public
+contract); kicheck/knowledge.py checks these sets against data/services.yaml at load.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ DEFAULT_LANG = "de"
 SERVICES = ("fb", "ig", "th", "wa", "ms", "app")
 PUBLIC_CAPABLE = ("fb", "ig", "th")  # services with posts or an account that can be public
 AI_CAPABLE = ("fb", "ig", "wa", "ms", "app")  # services with the Meta AI assistant
-OBJECTION_CAPABLE = ("fb", "ig")  # services with an objection form: obj_fb, obj_ig
+# The services with a form of their own in v1 links (obj_fb, obj_ig). The pages read and ask obj_<code> for
+# every service data/services.yaml gives a form (Knowledge.services_with_own_form); the codec's default.
+OBJECTION_CAPABLE = ("fb", "ig")
 LINKED_GROUP = ("fb", "ig")  # `linked=`: are these accounts linked (Meta's Accounts Center)?
-# The loader checks these sets against data/services.yaml (knowledge._check_link_format).
+# The loader checks PUBLIC_CAPABLE, AI_CAPABLE, LINKED_GROUP against data/services.yaml (_check_link_format).
 NO_SERVICE = "none"
 
 MAX_AGE = 120

@@ -111,6 +111,7 @@ def answers_from_form(
     birthdate_unknown: bool = False,
     objection_unknown: Iterable[str] = (),
     ai_unknown: bool = False,
+    objection_services: tuple[str, ...] = OBJECTION_CAPABLE,
 ) -> Answers:
     """The form's values as a consistent answer set (what the share link will carry).
 
@@ -132,7 +133,8 @@ def answers_from_form(
             birthdate_unknown=birthdate_unknown,
             objection_unknown=frozenset(objection_unknown),
             ai_unknown=ai_unknown,
-        )
+        ),
+        objection_services,
     )
 
 
@@ -147,6 +149,9 @@ AI_NOWHERE, AI_UNKNOWN = "nowhere", "unknown"
 @dataclass
 class Draft:
     """The check page's answers by stable values. Services hold codes, or only NO_SERVICE."""
+
+    # The services with a form of their own, whose objection is asked (the knowledge base's, via the link).
+    objection_services: tuple[str, ...] = OBJECTION_CAPABLE
 
     who: str | None = None  # one of WHO; None until answered
     age: int | None = None
@@ -168,6 +173,7 @@ def draft_from_link(decoded: Decoded, today: date) -> Draft:
     answers = decoded.answers
     services = list(ordered(answers.services)) or ([NO_SERVICE] if decoded.services_given else [])
     draft = Draft(
+        objection_services=decoded.objection_services,
         who="child" if answers.for_child else "self",
         birthdate=_birthdate_prefill(answers),
         services=services,
@@ -176,7 +182,7 @@ def draft_from_link(decoded: Decoded, today: date) -> Draft:
         linked=linked_prefill(decoded),
     )
     _age_today(draft, answers, today)
-    for service in OBJECTION_CAPABLE:
+    for service in draft.objection_services:
         if service in answers.services:
             prefill = objection_prefill(answers, service)
             draft.objection[service], draft.objection_day[service] = prefill.choice, prefill.day
@@ -220,7 +226,7 @@ def answers_from_draft(draft: Draft, lang: str) -> Answers:
     The meaning of each choice ("I don't know", "before 27 May, day unknown") is the functions' above.
     """
     objections, before_start, objection_unknown = {}, set(), set()
-    for service in OBJECTION_CAPABLE:
+    for service in draft.objection_services:
         choice = ObjectionChoice(draft.objection.get(service, ObjectionChoice.NOT_YET))
         if choice is ObjectionChoice.UNKNOWN:
             objection_unknown.add(service)
@@ -243,6 +249,7 @@ def answers_from_draft(draft: Draft, lang: str) -> Answers:
         for_child=draft.who == "child",
         birthdate_unknown=draft.birthdate == "unknown",
         objection_unknown=objection_unknown,
+        objection_services=draft.objection_services,
         ai_unknown=draft.ai == [AI_UNKNOWN],
     )
 
@@ -309,7 +316,7 @@ def missing(draft: Draft) -> list[str]:
         gaps.append("ai")
     if asks_linked(draft) and draft.linked is None:
         gaps.append("linked")
-    for service in OBJECTION_CAPABLE:
+    for service in draft.objection_services:
         if service not in draft.services:
             continue
         choice = draft.objection.get(service)

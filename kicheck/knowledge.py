@@ -21,7 +21,6 @@ from kicheck.answers import (
     LATEST_BEFORE_START,
     LINKED_GROUP,
     NO_SERVICE,
-    OBJECTION_CAPABLE,
     PUBLIC_CAPABLE,
     SERVICES,
 )
@@ -618,9 +617,9 @@ def _check_changelog(k: Knowledge) -> None:
 
 def _check_link_format(k: Knowledge) -> None:
     """The share link's fixed values (a public contract, kicheck/answers.py) agree with the data behind them:
-    which services can be public (`pub=`), have Meta AI (`ai=`), a form of their own (`obj_*=`), form the
-    linked group (`linked=`), and the last day `before-start` means. A change in data/ that the link cannot
-    follow fails here, never as a silently dropped answer."""
+    which services can be public (`pub=`), have Meta AI (`ai=`), form the linked group (`linked=`), and the
+    last day `before-start` means. A change in data/ that the link cannot follow fails here, never as a
+    silently dropped answer. (A form of its own needs nothing here: the link carries obj_<code> for each.)"""
     for codes, used_when, key in ((PUBLIC_CAPABLE, "public", "pub"), (AI_CAPABLE, "ai_chats", "ai")):
         for code, service in k.services.items():
             has = any(k.categories[c].used_when == used_when for c in service.categories)
@@ -629,14 +628,6 @@ def _check_link_format(k: Knowledge) -> None:
                     f"services.yaml: {code}.categories: {'a' if has else 'no'} '{used_when}' category, but "
                     f"the share link's `{key}=` takes {', '.join(codes)} (a change of the link format)"
                 )
-    for code, service in k.services.items():
-        if bool(service.own_form) != (code in OBJECTION_CAPABLE):
-            # A form the link cannot answer for: whoever objected there would be told "In use".
-            raise KnowledgeError(
-                f"services.yaml: {code}.objection: {'a' if service.own_form else 'no'} form of its own, but "
-                f"the share link carries objections for {', '.join(OBJECTION_CAPABLE)} (obj_<code>; a change "
-                "of the link format)"
-            )
     if k.accounts_center != LINKED_GROUP:
         raise KnowledgeError(
             f"services.yaml: accounts_center: {', '.join(k.accounts_center)}, but the share link's `linked=` "

@@ -53,6 +53,8 @@ MAX_SHOWN_VALUE = 40
 # Lists longer than this are not read at all: no valid list has more than six codes.
 MAX_LIST_ITEMS = 64
 
+# The answer keys; obj_<code> for each service with a form of its own (Knowledge.services_with_own_form,
+# passed to decode as `objection_services`; by default OBJECTION_CAPABLE, the v1 links' obj_fb and obj_ig).
 ANSWER_KEYS = ("who", "age", "bd", "svc", "pub", "ai", "linked", "obj_fb", "obj_ig")
 
 
@@ -62,6 +64,7 @@ def objection_key(service: str) -> str:
 
 
 KNOWN_KEYS = ("v", "lang", "d", "k", *ANSWER_KEYS)
+_BASE_ANSWER_KEYS = ANSWER_KEYS[:7]
 
 _AGE_RE = re.compile(r"[0-9]{1,3}")
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -125,6 +128,7 @@ class Decoded:
     # the explicit "no account" and counts as given).
     services_given: bool = True
     linked_given: bool = False  # the link answered the linked question (1, 0 or unknown), for the form
+    objection_services: tuple[str, ...] = OBJECTION_CAPABLE  # the services whose obj_<code> was read
 
 
 # ---------------------------------------------------------------------------------------------- encode
@@ -156,7 +160,7 @@ def params(answers: Answers) -> list[tuple[str, str]]:
         parts.append(("ai", _codes(answers.ai)))
     if answers.uses_both_fb_and_ig:  # written out, "no" too: a v1.1 link never leaves the answer implied
         parts.append(("linked", _linked_value(answers.linked)))
-    for service in OBJECTION_CAPABLE:
+    for service in ordered({*answers.objections, *answers.objection_unknown}):
         when = answers.objection(service)
         if when is not None:
             value = when.isoformat() if answers.objection_day_known(service) else BEFORE_START
@@ -185,7 +189,7 @@ def _codes(codes: Iterable[str]) -> str:
 # ---------------------------------------------------------------------------------------------- decode
 
 
-def decode_query(query: str, today: date) -> Decoded:
+def decode_query(query: str, today: date, objection_services: tuple[str, ...] = OBJECTION_CAPABLE) -> Decoded:
     """Decode a raw query string ('a=1&b=2', with or without a leading '?')."""
     try:
         pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
@@ -194,22 +198,28 @@ def decode_query(query: str, today: date) -> Decoded:
     params: dict[str, list[str]] = {}
     for key, value in pairs:
         params.setdefault(key, []).append(value)
-    return decode(params, today)
+    return decode(params, today, objection_services)
 
 
-def decode(params: Mapping[str, Sequence[str] | str], today: date) -> Decoded:
+def decode(
+    params: Mapping[str, Sequence[str] | str],
+    today: date,
+    objection_services: tuple[str, ...] = OBJECTION_CAPABLE,
+) -> Decoded:
     """Read answers from query parameters (each key -> its values, as repeated keys give them).
 
-    `today` is the visitor's day (a date after it is "in the future"). Never raises: every value that cannot
-    be used becomes a Problem, every repaired key or value and every unknown key is reported.
+    `today` is the visitor's day (a date after it is "in the future"). `objection_services`: the services
+    with a form of their own, whose obj_<code> the link may carry (the pages pass the knowledge base's). Never
+    raises: every value that cannot be used becomes a Problem, every repaired key or value and every unknown
+    key is reported.
     """
-    reader = _Reader(params)
+    reader = _Reader(params, objection_services)
     version = reader.single("v")
     if version is not None and version not in READABLE_VERSIONS:
         reader.problem("v", version, "unknown_version")  # read as v1.1: the newest format we know
     raw, said_none, linked_given = _read_answers(reader, today)
     answers = _normalize(raw, reader)
-    given = any(key in reader.params for key in ANSWER_KEYS)
+    given = any(key in reader.params for key in reader.answer_keys)
     services_given = said_none or bool(raw.services)
     if given and not services_given:
         reader.problem("svc", "", "no_services")
@@ -220,6 +230,7 @@ def decode(params: Mapping[str, Sequence[str] | str], today: date) -> Decoded:
         given,
         services_given,
         linked_given and answers.uses_both_fb_and_ig,
+        reader.objection_services,
     )
 
 
@@ -261,12 +272,12 @@ def link_language(params: Mapping[str, Sequence[str] | str]) -> str | None:
     The first `lang` value counts (keys repaired as in `decode`, spaces around it removed); None when there is
     none or it is not a known language.
     """
-    return _read_lang(_Reader(params))
+    return _read_lang(_Reader(params, OBJECTION_CAPABLE))
 
 
-def normalized(answers: Answers) -> Answers:
+def normalized(answers: Answers, objection_services: tuple[str, ...] = OBJECTION_CAPABLE) -> Answers:
     """The consistent part of an answer set (what `decode` would keep)."""
-    return _normalize(answers, _Reader({}))
+    return _normalize(answers, _Reader({}, objection_services))
 
 
 def _normalize(a: Answers, reader: _Reader) -> Answers:
@@ -321,7 +332,7 @@ def _used_unknown_objections(a: Answers, dated: Mapping[str, date], reader: _Rea
 
 def _used_objections(a: Answers, reader: _Reader) -> tuple[dict[str, date], frozenset[str]]:
     """The objections of services the person uses; a day-unknown one always holds LATEST_BEFORE_START."""
-    unknown = a.objected_before_start & a.services & frozenset(OBJECTION_CAPABLE)
+    unknown = a.objected_before_start & a.services & frozenset(reader.objection_services)
     objections = {s: LATEST_BEFORE_START for s in unknown}
     for service, when in a.objections.items():
         if service in a.services:
@@ -412,7 +423,7 @@ def _read_objections(reader: _Reader, today: date) -> dict:
     objections: dict[str, date] = {}
     before_start: set[str] = set()
     unknown: set[str] = set()  # "I don't know whether I objected" (v1.2)
-    for service in OBJECTION_CAPABLE:
+    for service in reader.objection_services:
         key = objection_key(service)
         raw = reader.single(key)
         if raw == UNKNOWN:
@@ -471,17 +482,17 @@ def _parse_date(reader: _Reader, key: str, raw: str, today: date) -> date | None
     return when
 
 
-def _canonical_key(raw: str) -> tuple[str | None, str | None]:
+def _canonical_key(raw: str, known_keys: tuple[str, ...]) -> tuple[str | None, str | None]:
     """The format's key a link's key stands for, and the repair that took (None when none was needed).
 
     `amp;ai` (an HTML-escaped `&ai`, also `amp%3Bai` once unquoted) is `ai`; `SVC` is `svc`. (None, None)
     for a key that is not part of the format.
     """
-    if raw in KNOWN_KEYS:
+    if raw in known_keys:
         return raw, None
     lower = raw.lower()
     key = _AMP_PREFIX_RE.sub("", lower)
-    if key not in KNOWN_KEYS:
+    if key not in known_keys:
         return None, None
     return key, "repaired_amp" if key != lower else "repaired_case"
 
@@ -493,11 +504,14 @@ class _Reader:
     unknown keys are listed.
     """
 
-    def __init__(self, params: Mapping[str, Sequence[str] | str]):
+    def __init__(self, params: Mapping[str, Sequence[str] | str], objection_services: tuple[str, ...]):
+        self.objection_services = ordered(objection_services)
+        self.answer_keys = (*_BASE_ANSWER_KEYS, *map(objection_key, self.objection_services))
+        known_keys = ("v", "lang", "d", "k", *self.answer_keys)
         self.problems: list[Problem] = []
         self.params: dict[str, list[str]] = {}
         for raw_key, raw in params.items():
-            key, repair = _canonical_key(str(raw_key))
+            key, repair = _canonical_key(str(raw_key), known_keys)
             if key is None:
                 self.problem(shorten(str(raw_key)), "", "unknown_key")
                 continue

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from kicheck.answers import AI_CAPABLE, OBJECTION_CAPABLE, PUBLIC_CAPABLE, Answers, ordered
+from kicheck.answers import AI_CAPABLE, PUBLIC_CAPABLE, Answers, ordered
 from kicheck.knowledge import Fact, Source
 from kicheck.link import REPAIRS, Decoded, Problem, objection_key
 from kicheck.texts import Texts
@@ -306,7 +306,7 @@ def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
         rows.append((t("q.linked"), t(_LINKED_ANSWER[answers.linked])))
     rows += [
         (t("q.objection", service=t.service(s)), objection_answer(answers, s, t))
-        for s in OBJECTION_CAPABLE
+        for s in t.knowledge.services_with_own_form
         if s in answers.services
     ]
     return tuple(rows)
@@ -484,7 +484,7 @@ def _unnamed_objection_lines(decoded: Decoded, t: Texts) -> list[str]:
     answers, k = decoded.answers, t.knowledge
     unnamed = [
         code
-        for code in OBJECTION_CAPABLE
+        for code in decoded.objection_services
         if code not in answers.services
         and any(p.key == objection_key(code) and p.reason == "not_used" for p in decoded.problems)
     ]

@@ -32,7 +32,7 @@ t = texts()
 header(t, "check.title", "nav.check")
 st.write(t("check.intro"))
 
-draft = form.current_draft(decode(query_lists(), today()), today(), arrived())
+draft = form.current_draft(decode(query_lists(), today(), kb().services_with_own_form), today(), arrived())
 
 
 def key(name: str) -> str:
@@ -197,7 +197,7 @@ ai_services = [s for s in AI_CAPABLE if s in services]
 service_question("ai", [*ai_services, *AI_ANSWERS] if ai_services else [])
 if form_draft.asks_linked(draft):
     linked_question()
-for service in kb().services_with_own_form:
+for service in draft.objection_services:
     if service in services:
         objection_question(service)
 

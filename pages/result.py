@@ -33,7 +33,7 @@ from ui.router import through_app
 
 through_app()
 t: Texts = texts()
-decoded = decode(query_lists(), today())
+decoded = decode(query_lists(), today(), kb().services_with_own_form)
 # A link without lang= opens in the language the visitor already chose (the link's own lang= wins).
 answers = replace(decoded.answers, lang=t.lang)
 # A parent's link (who=child): the page speaks of "Ihr Kind" throughout.

@@ -651,20 +651,7 @@ BROKEN_COPIES = [
         lambda r: r[0].update(url="https://example.org/f"),
         ["object_fb"],
     ),
-    # a route through Facebook's objection (a form of its own the loader refuses: the link has no obj_wa)
-    (
-        whatsapp_has_no_form,
-        "services.yaml",
-        lambda r: r[3].update(
-            objection={
-                "follows": "fb",
-                "confidence": "reported",
-                "facts": ["F17"],
-                "action": "object_for_ai_chats",
-            }
-        ),
-        ["wa"],
-    ),
+    (whatsapp_has_no_form, "services.yaml", lambda r: r[3].update(objection={"form": "object_fb"}), ["wa"]),
 ]
 
 

@@ -1,8 +1,9 @@
 """The share link's fixed values (a public contract) and the data behind them cannot drift apart unnoticed.
 
-`pub=` takes the services that can be public, `ai=` those with Meta AI, `obj_fb`/`obj_ig` the services with a form
-of their own, `linked=` the Accounts Center group, `before-start` the last day before the training started: a copy
-of data/ that says otherwise fails at load, naming file and key (a Threads form: tests/domain/test_rules_as_data.py).
+`pub=` takes the services that can be public, `ai=` those with Meta AI, `linked=` is about the Accounts Center
+group, `before-start` means the last day before the training started: a copy of data/ that says otherwise fails
+at load, naming file and key. (A form of its own follows the data: the link carries obj_<code> for each service
+that has one, tests/domain/test_rules_as_data.py and tests/app/test_check_page_follows_data.py.)
 """
 
 import shutil
@@ -35,16 +36,6 @@ def messenger_posts_can_be_public(raw: list[dict]) -> None:
     service(raw, "ms")["categories"].append("public_posts")
 
 
-def instagram_follows_facebook(raw: list[dict]) -> None:
-    ig = service(raw, "ig")
-    ig["objection"] = {
-        "follows": "fb",
-        "confidence": "reported",
-        "facts": ["F20"],
-        "action": "object_threads",
-    }
-
-
 def threads_joins_the_accounts_center(raw: list[dict]) -> None:
     service(raw, "th")["accounts_center"] = True
 
@@ -67,7 +58,6 @@ def training_starts_a_day_later(raw: dict) -> None:
             messenger_posts_can_be_public,
             r"services\.yaml: ms\.categories: a 'public' .*`pub=`",
         ),
-        ("services.yaml", instagram_follows_facebook, r"services\.yaml: ig\.objection: no form of its own"),
         (
             "services.yaml",
             threads_joins_the_accounts_center,

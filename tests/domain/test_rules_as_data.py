@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kicheck.knowledge import KnowledgeError, load
+from kicheck.knowledge import load
 from kicheck.link import decode_query
+from kicheck.present import result_view
+from kicheck.texts import Texts
 from kicheck.verdict import Status, decide
 from tests.conftest import TODAY
 
@@ -83,7 +85,7 @@ def modified(tmp_path):
 
 
 def verdict(query: str, kb):
-    return decide(decode_query(query, TODAY).answers, kb, TODAY)
+    return decide(decode_query(query, TODAY, kb.services_with_own_form).answers, kb, TODAY)
 
 
 def statuses(query: str, kb) -> dict[str, Status]:
@@ -93,6 +95,12 @@ def statuses(query: str, kb) -> dict[str, Status]:
 @pytest.mark.parametrize(
     ("change", "query", "before", "after"),
     [
+        # Threads with a form of its own: the Instagram objection (before the start) no longer covers it
+        (threads_gets_its_own_form, "age=34&svc=ig,th&obj_ig=2025-01-10", {"ig": PROTECTED, "th": PROTECTED},
+         {"ig": PROTECTED, "th": IN_USE}),
+        # ... and the link carries its objection (obj_th): ignored as an unknown key before, counted after
+        (threads_gets_its_own_form, "age=34&svc=ig,th&obj_th=2025-08-01", {"ig": IN_USE, "th": IN_USE},
+         {"ig": IN_USE, "th": PARTLY}),
         # the Facebook objection covers WhatsApp's Meta AI chats: protected before the start, partly after
         (facebook_objection_covers_whatsapp, "age=34&svc=fb,wa&ai=wa&obj_fb=2025-01-10",
          {"fb": PROTECTED, "wa": IN_USE}, {"fb": PROTECTED, "wa": PROTECTED}),
@@ -112,13 +120,15 @@ def test_statuses_follow_the_data(modified, kb, change, query, before, after):
     assert statuses(query, modified(change)) == after
 
 
-def test_a_threads_form_needs_a_link_key_first(modified):
-    """Threads with a form of its own is refused at load, saying why: the share link carries objections only
-    for fb and ig, so whoever objected with the Threads form could not say so and would be told "In use"."""
-    with pytest.raises(
-        KnowledgeError, match=r"services\.yaml: th\.objection: a form of its own, .*obj_<code>"
-    ):
-        modified(threads_gets_its_own_form)
+def test_threads_form_is_offered_for_threads(modified, kb):
+    """With a form of its own, Threads is objected to directly, with its own form, not through Instagram."""
+    query = "lang=en&age=34&svc=th"
+    assert verdict(query, kb).actions[0].id == "object_threads"
+    changed = modified(threads_gets_its_own_form)
+    v = verdict(query, changed)
+    assert (v.actions[0].id, v.actions[0].services) == ("object_service", ("th",))
+    links = result_view(v, Texts(changed, "en")).actions[0].links
+    assert [link.url for link in links] == ["https://www.threads.net/objection"]
 
 
 def test_whatsapp_actions_follow_the_data(modified, kb):
@@ -155,6 +165,6 @@ def test_knowledge_api_for_the_pages_follows_the_data(modified, kb):
         ("object_fb", "object_ig"),  # Facebook or Instagram (R2)
         (),
     )
-    changed = modified(facebook_objection_covers_whatsapp)
-    assert changed.services_with_own_form == ("fb", "ig")
-    assert changed.objection_forms("wa") == ("object_fb",)
+    changed = modified(threads_gets_its_own_form)
+    assert changed.services_with_own_form == ("fb", "ig", "th")
+    assert changed.objection_forms("th") == ("object_th",)
