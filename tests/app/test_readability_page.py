@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from kicheck.answers import Answers, encode
+from kicheck.answers import Answers
+from kicheck.link import encode
 from kicheck.outputs import build_result
 from kicheck.texts import Texts
 from testkit.readability import PEOPLE, page_texts

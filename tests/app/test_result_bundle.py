@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 
 from kicheck import knowledge
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.outputs import build_result
 from testkit.links import queries
 from tests.app.conftest import SVG, svg_texts

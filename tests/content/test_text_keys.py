@@ -4,9 +4,9 @@ import ast
 import re
 from pathlib import Path
 
-from kicheck.answers import REASONS
+from kicheck.form_draft import ObjectionChoice
+from kicheck.link import REASONS
 from kicheck.personal_timeline import PERIOD_KINDS
-from kicheck.questions import ObjectionChoice
 from kicheck.verdict import IF_KNOWN_KINDS, REMINDER_KINDS, Status
 
 ROOT = Path(__file__).resolve().parents[2]

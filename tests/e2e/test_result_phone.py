@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from kicheck.answers import encode
+from kicheck.link import encode
 from kicheck.texts import Texts
 from kicheck.verdict import decide
 from testkit.readability import PEOPLE
