@@ -105,7 +105,9 @@ def journey(browser, server, kb) -> Journey:
     # on when it does. The log must stay clean even then.
     server.reload_config()
     de, en = Texts(kb, "de"), Texts(kb, "en")
-    context, fresh = new_context(browser), new_context(browser)
+    # A German browser in Berlin's time zone: the link's day (d=) is the visitor's, and the expected one below is
+    # Berlin's; with the machine's UTC the two differed every night between 23:00 and midnight UTC.
+    context, fresh = new_context(browser, timezone_id="Europe/Berlin"), new_context(browser)
     try:
         tab = Tab(context.new_page(), server.url)
         tab.open("/")
