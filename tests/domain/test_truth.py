@@ -17,6 +17,7 @@ def all_texts(kb, lang):
         out += [part(lang) for claim in fact.claims for part in (claim.who, claim.says)]
     for action in kb.actions.values():
         out += [action.title(lang), action.why(lang)] + ([action.details(lang)] if action.details else [])
+        out += [text(lang) for text in action.words(for_child=True)]  # a parent's words (issue 17)
     for form in kb.forms.values():
         out += [form.title(lang), form.requires(lang)]
     for category in kb.categories.values():
