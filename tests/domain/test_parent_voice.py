@@ -96,3 +96,27 @@ def test_every_action_has_a_parents_wording_where_it_speaks_to_the_holder(kb):
             if hits:
                 missing[(action.id, lang)] = hits
     assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "words"),
+    [
+        ("who=child&age=15&svc=ig&obj_ig=gestern", "de", "als hätte Ihr Kind dort nicht widersprochen"),
+        ("who=child&age=15&svc=ig&ai=nie", "de", "dass Ihr Kind dort nicht mit Meta AI schreibt"),
+        ("who=child&age=15&svc=ig&obj_ig=gestern", "en", "as if your child had not objected there"),
+        (
+            "who=child&age=15&svc=wa&ai=wa&obj_fb=2025-05-01",
+            "de",
+            "Der Widerspruch Ihres Kindes bei Facebook",
+        ),
+    ],
+)
+def test_a_parents_link_notice_speaks_of_the_child(kb, query, lang, words):
+    """What a dropped value means is said about the child too ("als hätte Ihr Kind ... nicht widersprochen")."""
+    from kicheck.answers import decode_query
+    from kicheck.present import problem_lines
+    from kicheck.texts import Texts
+
+    decoded = decode_query(f"v=1.2&lang={lang}&{query}", TODAY)
+    lines = problem_lines(decoded, Texts(kb, lang, for_child=decoded.answers.for_child))
+    assert any(words in line for line in lines), lines
