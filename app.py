@@ -11,6 +11,7 @@ HERE = Path(__file__).parent
 
 media_ids.install()  # before any page offers a download: /media ids nobody can compute from answers
 server_log.install()  # no visitor can grow the log by sending messages Streamlit ignores
+fair_share.install()  # the event loop, which serves every visitor, is not starved by one script run
 leave_legacy_pages_mode()
 t = texts()
 st.set_page_config(page_title="Meta-KI-Check", page_icon=str(HERE / "static" / "icon.png"), layout="centered")
