@@ -224,10 +224,18 @@ class Event(_Strict):
         return self
 
 
+class ParentWording(_Strict):
+    """An action's words for a parent checking for their child (link: who=child): "Ihr Kind widerspricht"."""
+
+    title: Text | None = None  # None: the title speaks to nobody in particular and stays
+    why: Text | None = None
+
+
 class Action(_Strict):
     id: str
     title: Text
     why: Text
+    for_child: ParentWording | None = None  # None: the action's words fit a parent as they are
     details: Text | None = None  # the legal basis and who is in charge: one tap away under "More about this"
     forms: tuple[str, ...] = ()
     links: tuple[str, ...] = ()  # source ids whose pages are the official place to act
@@ -244,6 +252,20 @@ class Action(_Strict):
         return tips
 
     facts: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _parent_wording_keeps_placeholders(self) -> Action:
+        for field in ("title", "why"):
+            wording = getattr(self.for_child, field, None) if self.for_child else None
+            own = set(_PLACEHOLDER.findall(getattr(self, field).de))
+            if wording is not None and set(_PLACEHOLDER.findall(wording.de)) != own:
+                raise ValueError(f"for_child.{field}: placeholders differ from {field}'s ({sorted(own)})")
+        return self
+
+    def words(self, for_child: bool) -> tuple[Text, Text]:
+        """The title and the reason, in a parent's words when the check is for a child and there are some."""
+        child = self.for_child if for_child else None
+        return (child and child.title) or self.title, (child and child.why) or self.why
 
 
 class DatedStatus(_Strict):

@@ -277,10 +277,11 @@ def action_item(action, t: Texts) -> ActionItem:
     links += [Link(_link_text(k.sources[s], t), k.sources[s].url) for s in spec.links]
     # Tips that are about one service (Instagram can only make the whole account private) only for its users.
     tips = [t.pick(tip) for code, tip in spec.service_tips.items() if code in action.services]
+    title, why = spec.words(t.for_child)  # a parent reads "Ihr Kind widerspricht", not "Widersprechen Sie"
     return ActionItem(
         action.id,
-        t.pick(spec.title).format(services=names),
-        " ".join([t.pick(spec.why).format(services=names), *tips]),
+        t.pick(title).format(services=names),
+        " ".join([t.pick(why).format(services=names), *tips]),
         tuple(links),
         t.pick(spec.details).format(services=names) if spec.details else "",
     )

@@ -190,6 +190,13 @@ NEXT_VERSION = f"{year_month}-{int(n) + 1}"
             lambda r: r[0].update(sources=["S17"]),
             r"facts\.yaml: F1\.sources: retired source 'S17' \(replaced by S23\)",
         ),
+        (
+            "actions.yaml",
+            lambda r: r[4]["for_child"].update(
+                title={"de": "Ihr Kind widerspricht", "en": "Your child objects"}
+            ),
+            r"actions\.yaml: object_service: .*for_child\.title: placeholders differ",
+        ),
         ("i18n/en.yaml", lambda r: r.pop("nav.check"), r"i18n/en\.yaml: nav\.check: text missing"),
         (
             "i18n/en.yaml",

@@ -7,14 +7,16 @@ that has one, tests/domain/test_rules_as_data.py and tests/app/test_check_page_f
 """
 
 import shutil
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kicheck.answers import AI_CAPABLE, LATEST_BEFORE_START, PUBLIC_CAPABLE
+from kicheck.answers import AI_CAPABLE, LATEST_BEFORE_START, PUBLIC_CAPABLE, Answers
 from kicheck.knowledge import KnowledgeError, load
+from kicheck.link import decode_query, encode, normalized
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,3 +85,42 @@ def test_the_link_values_are_the_datas(kb):
     assert tuple(code for code in used if "public" in used[code]) == PUBLIC_CAPABLE
     assert tuple(code for code in used if "ai_chats" in used[code]) == AI_CAPABLE
     assert kb.meta.training_start == LATEST_BEFORE_START + timedelta(days=1)
+
+
+# The link's objection keys follow the services with a form of their own (Knowledge.services_with_own_form).
+WITH_THREADS_FORM = ("fb", "ig", "th")
+
+
+@pytest.mark.parametrize(
+    ("query", "objection_services", "objections", "problems"),
+    [
+        # the shipped data (Facebook, Instagram): obj_th is no key of the format, listed and ignored as before
+        ("svc=ig,th&obj_th=2025-08-01", ("fb", "ig"), {}, [("obj_th", "unknown_key")]),
+        ("svc=ig,th&obj_ig=2025-08-01", ("fb", "ig"), {"ig": date(2025, 8, 1)}, []),
+        # Threads with a form of its own in data/: obj_th is read like obj_ig, with the same checks
+        ("svc=ig,th&obj_th=2025-08-01", WITH_THREADS_FORM, {"th": date(2025, 8, 1)}, []),
+        ("svc=ig&obj_th=2025-08-01", WITH_THREADS_FORM, {}, [("obj_th", "not_used")]),
+        (
+            "svc=th&OBJ_TH=before-start",
+            WITH_THREADS_FORM,
+            {"th": LATEST_BEFORE_START},
+            [("obj_th", "repaired_case")],
+        ),
+    ],
+)
+def test_objection_keys_follow_the_forms_in_data(query, objection_services, objections, problems):
+    """obj_<code> is read for each service with a form of its own, and only for those."""
+    decoded = decode_query(query, TODAY, objection_services)
+    assert dict(decoded.answers.objections) == objections
+    assert [(p.key, p.reason) for p in decoded.problems] == problems
+
+
+def test_a_threads_objection_survives_its_link():
+    """encode writes obj_th for a Threads objection, and decoding with Threads' form gives the same answers."""
+    answers = normalized(
+        Answers(services=frozenset({"ig", "th"}), objections={"th": date(2025, 8, 1)}), WITH_THREADS_FORM
+    )
+    link = encode(answers)
+    assert "obj_th=2025-08-01" in link.split("&")
+    decoded = decode_query(link, TODAY, WITH_THREADS_FORM)
+    assert (decoded.answers, decoded.problems) == (answers, ())

@@ -67,6 +67,7 @@ class Journey:
     ics: str
     requests: list[str]
     dialogs: list[str]
+    browser_zone: str  # the time zone the browser tells the page (the link's day is that zone's day)
 
 
 def answer_questions(tab: Tab, t: Texts) -> None:
@@ -130,6 +131,7 @@ def journey(browser, server, kb) -> Journey:
         return Journey(
             verdicts, link, clipboard, shared_verdicts, tab.page.url, tab.verdicts(), actions,
             summary_name, html.unescape(summary), ics_name, ics, tab.requests + other.requests, tab.dialogs + other.dialogs,
+            tab.page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone"),
         )  # fmt: skip
     finally:
         context.close()
@@ -156,7 +158,8 @@ def test_answers_give_the_expected_verdicts(journey, kb):
 
 def test_share_link_is_the_canonical_link_and_copies(journey, server, kb):
     """The share box holds the canonical link of exactly these answers, and its copy button copies it."""
-    made = f"&d={clock.today_in(None)}&k={kb.meta.version}"  # the day it was made (Berlin) and the knowledge
+    # The day it was made, in the browser's time zone (Berlin's differs from UTC's each evening), and the knowledge.
+    made = f"&d={clock.today_in(journey.browser_zone)}&k={kb.meta.version}"
     assert journey.link == server.url + SHARED_PATH + made
     assert journey.clipboard == journey.link
 
