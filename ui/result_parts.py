@@ -12,7 +12,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from kicheck.authorities import authority_note, authority_options, chosen_authority
+from kicheck.authorities import AuthorityOption, authority_options
 from kicheck.changelog import ChangesSince, changes_notice, stale_notice
 from kicheck.present import ActionItem, Category, ResultView, ServiceCard
 from kicheck.texts import Texts
@@ -94,22 +94,34 @@ def action_card(number: int, action: ActionItem, primary: bool, t: Texts) -> Non
 
 
 def authority_picker(t: Texts) -> None:
-    """The person's data protection authority (German Länder first): the chosen one's complaint page."""
-    options = {o.id: o.label for o in authority_options(t.knowledge, t.lang)}
-    chosen = st.selectbox(
-        t("dpa.picker"),
-        options=list(options),
-        index=None,
-        format_func=options.get,
-        placeholder=t("dpa.picker"),
-        key=f"dpa-{t.lang}",  # a selectbox keeps its label as state: one widget per language
-    )
-    authority = chosen_authority(t.knowledge, chosen)
-    if authority is not None:
-        kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
-        st.link_button(f"{t(kind)}: {t.pick(authority.name)}", authority.url, width="stretch")
-        if note := authority_note(t.knowledge, chosen, t.lang):
-            st.caption(t("dpa.note", note=note))
+    """Every data protection authority (German Länder first, then the countries) as a list of links in a
+    closed expander, each to its complaint page (or its home page where none could be checked), with its note.
+
+    Not st.selectbox: that widget loads ~60 KiB of Streamlit's script (Selectbox, combobox, filter, menu
+    chunks) on every result page for a step few people take, and each choice ran the page again on the
+    server. A link needs neither, and a list of links is read out as such by a screen reader.
+    """
+    options = authority_options(t.knowledge, t.lang)
+    lines = []
+    for group in ("land", "country"):
+        lines.append(f"**{plain(t(f'dpa.group.{group}'))}**\n")
+        for option in (o for o in options if o.group == group):
+            lines.append(authority_line(t, option))
+        lines.append("")
+    with st.container(key="dpa"), st.expander(t("dpa.picker"), icon=":material/account_balance:"):
+        st.markdown("\n".join(lines))
+
+
+def authority_line(t: Texts, option: AuthorityOption) -> str:
+    """One list item: the region, the link (its kind and the authority's name, as the page's buttons said it),
+    and the authority's note on a line of its own."""
+    authority = t.knowledge.authorities[option.id]
+    kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
+    url = authority.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    line = f"- **{plain(option.region)}**: [{plain(t(kind))}: {plain(option.name)}]({url})"
+    if option.note:
+        line += f"  \n  {plain(t('dpa.note', note=option.note))}"
+    return line
 
 
 def knowledge_notices(changes: ChangesSince, today, t: Texts) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 import pytest
@@ -358,25 +359,43 @@ def test_stale_knowledge_is_said_on_every_result(open_page, monkeypatch, kb):
     assert not open_page("/result", "v=1&lang=en&age=30&svc=fb").warning
 
 
-def test_authority_picker_links_the_chosen_authority(open_page, kb):
-    """The complaint action offers the authorities, Länder first; choosing one gives its complaint page."""
+def authority_list(at) -> str:
+    """The complaint action's list of authorities (one Markdown text in a closed expander)."""
+    expander = at.get_by_key("dpa").expander[0]
+    assert expander.label in ("Datenschutzbehörde auswählen", "Choose a data protection authority")
+    (text,) = [m.value for m in expander.markdown]
+    return re.sub(r"\\(.)", r"\1", text)  # the words as shown: Markdown's escapes (ui.result_parts.plain) undone
+
+
+def test_authority_list_links_every_authority_laender_first(open_page, kb):
+    """The complaint action lists the authorities, Länder first, each with its complaint page (or its home page
+    where no complaint page could be checked, said so), as links: no widget, no rerun for a choice."""
     at = open_page("/result", "v=1&lang=de&age=30&svc=fb")
-    picker = at.selectbox(key="dpa-de")
-    assert picker.value is None and picker.options[0].startswith("Baden-Württemberg")
-    picker.set_value("de-hh").run()
+    assert not at.selectbox
+    text = authority_list(at)
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(lines) == len(kb.authorities)
+    assert lines[0].startswith("- **Baden-Württemberg**: [Zur Beschwerdeseite")
+    assert text.index("Deutschland: Behörde Ihres Bundeslands") < text.index("Nationale Behörden")
+    assert text.index("Thüringen") < text.index("Nationale Behörden") < text.index("**Österreich**")
+    for authority in kb.authorities.values():
+        words = "Zur Beschwerdeseite" if authority.url_kind == "complaint" else "Zur Startseite der Behörde"
+        assert f"({authority.url})" in text and words in text
     hamburg = kb.authorities["de-hh"]
-    assert (hamburg.url) in [url for _, url in link_buttons(at, "action-complain_dpa")]
+    hamburg_line = next(line for line in lines if f"({hamburg.url})" in line)
+    assert hamburg_line.startswith("- **Hamburg**: [Zur ") and f"]({hamburg.url})" in hamburg_line
+    assert "dpa-de" not in at.session_state  # nothing to choose, nothing kept
 
 
 @pytest.mark.parametrize(
     ("lang", "words"), [("de", "Behörde Ihres Bundeslands"), ("en", "the authority of your Land")]
 )
-def test_authority_picker_shows_the_chosen_authoritys_note(open_page, lang, words):
-    """Issue 16: the BfDI's note (for Meta, the Land's authority is competent) shows beside its link."""
+def test_authority_list_shows_each_authoritys_note(open_page, lang, words):
+    """Issue 16: the BfDI's note (for Meta, the Land's authority is competent) stands under its link."""
     at = open_page("/result", f"v=1&lang={lang}&age=30&svc=fb")
-    at.selectbox(key=f"dpa-{lang}").set_value("de").run()
-    notes = [c.value for c in at.get_by_key("action-complain_dpa").caption]
-    assert any(words in note for note in notes)
+    text = authority_list(at)
+    bfdi = next(item for item in text.split("\n- ") if "bfdi.bund.de" in item)
+    assert words in bfdi and ("Hinweis:" in bfdi or "Note:" in bfdi)
 
 
 def test_menu_result_entry_carries_the_latest_answers(open_page):
