@@ -133,8 +133,9 @@ def knowledge_notices(changes: ChangesSince, today, t: Texts) -> None:
         with st.container(key="changes", border=True):
             st.markdown(f"**{t('changes.title')}**")
             st.markdown(changes_notice(t, changes))
-            for entry in changes.entries:
-                st.markdown(f"- {t.date(entry.date)}: {t.pick(entry.text)}")
+            st.markdown(
+                "\n".join(f"- {t.date(entry.date)}: {t.pick(entry.text)}" for entry in changes.entries)
+            )
 
 
 def knowledge_footnote(changes: ChangesSince, t: Texts) -> None:
@@ -154,7 +155,11 @@ def shared_categories(view: ResultView) -> list[Category]:
 
 
 def reasons(view: ResultView, t: Texts) -> None:
-    """Why each status: the reasons, the data concerned, and the unclear points with who says what."""
+    """Why each status: the reasons, the data concerned, and the unclear points with who says what.
+
+    A list is one Markdown element, not one per item: each element costs the browser its own Markdown parse
+    and React subtree (the result page had ~40 of them; the verdict waits for the whole page to render).
+    """
     if not view.cards:
         return
     shared = shared_categories(view)
@@ -162,8 +167,7 @@ def reasons(view: ResultView, t: Texts) -> None:
         st.header(t("result.why"), anchor=False)
         if view.if_known:
             with st.container(key="why-if-known"):
-                for line in view.if_known:
-                    st.markdown(f"- {line}")
+                st.markdown("\n".join(f"- {line}" for line in view.if_known))
         if shared:
             with st.container(key="why-shared"):
                 st.markdown(f"**{t('result.all_services')}**\n" + _categories(shared))
@@ -174,19 +178,20 @@ def reasons(view: ResultView, t: Texts) -> None:
 def service_reasons(card: ServiceCard, shared: list[Category], t: Texts) -> None:
     with st.container(key=f"why-{card.code}"):
         st.subheader(card.name, anchor=False)
-        for reason in card.reasons:
-            st.markdown(f"- {reason}")
         own = [c for c in card.categories if c not in shared]
+        lines = [f"- {reason}" for reason in card.reasons]
         if own:
-            st.markdown(f"**{t('result.categories')}:**\n" + _categories(own))
+            lines += ["", f"**{t('result.categories')}:**", _categories(own)]
+        if lines:
+            st.markdown("\n".join(lines))
         for point in card.unclear:
             with (
                 st.container(key=f"unclear-{card.code}-{point.fact_id}"),
                 st.expander(f"{t('result.unclear')}: {point.topic}", icon=":material/help:"),
             ):
-                st.markdown(point.text)
-                for who, says in point.claims:
-                    st.markdown(f"- *{who}:* {says}")
+                st.markdown(
+                    "\n\n".join([point.text, "\n".join(f"- *{who}:* {says}" for who, says in point.claims)])
+                )
 
 
 def _categories(categories: list[Category]) -> str:
