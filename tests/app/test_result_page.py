@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-import re
+from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -359,12 +359,45 @@ def test_stale_knowledge_is_said_on_every_result(open_page, monkeypatch, kb):
     assert not open_page("/result", "v=1&lang=en&age=30&svc=fb").warning
 
 
-def authority_list(at) -> str:
-    """The complaint action's list of authorities (one Markdown text in a closed expander)."""
+class AuthorityItems(HTMLParser):
+    """The list's items as (region, link text, address, target, note) and the group headings, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[list[str]] = []
+        self.groups: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "li":
+            self.items.append(["", "", "", "", ""])
+        elif tag == "a":
+            self.items[-1][2:4] = [attrs["href"], attrs.get("target", "")]
+        if tag in ("p", "strong", "a", "small"):
+            self._in = tag
+            if tag == "p":
+                self.groups.append("")
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        field = {"strong": 0, "a": 1, "small": 4}.get(self._in or "")
+        if self._in == "p":
+            self.groups[-1] += data
+        elif field is not None:
+            self.items[-1][field] += data
+
+
+def authority_list(at) -> AuthorityItems:
+    """The complaint action's list of authorities (one HTML element in a closed expander), parsed."""
     expander = at.get_by_key("dpa").expander[0]
     assert expander.label in ("Datenschutzbehörde auswählen", "Choose a data protection authority")
-    (text,) = [m.value for m in expander.markdown]
-    return re.sub(r"\\(.)", r"\1", text)  # the words as shown: Markdown's escapes (ui.result_parts.plain) undone
+    (body,) = [el.proto.body for el in _walk(expander) if getattr(el, "type", None) == "html"]
+    parsed = AuthorityItems()
+    parsed.feed(body)
+    return parsed
 
 
 def test_authority_list_links_every_authority_laender_first(open_page, kb):
@@ -372,30 +405,31 @@ def test_authority_list_links_every_authority_laender_first(open_page, kb):
     where no complaint page could be checked, said so), as links: no widget, no rerun for a choice."""
     at = open_page("/result", "v=1&lang=de&age=30&svc=fb")
     assert not at.selectbox
-    text = authority_list(at)
-    lines = [line for line in text.splitlines() if line.startswith("- ")]
-    assert len(lines) == len(kb.authorities)
-    assert lines[0].startswith("- **Baden-Württemberg**: [Zur Beschwerdeseite")
-    assert text.index("Deutschland: Behörde Ihres Bundeslands") < text.index("Nationale Behörden")
-    assert text.index("Thüringen") < text.index("Nationale Behörden") < text.index("**Österreich**")
+    shown = authority_list(at)
+    assert shown.groups == [
+        "Deutschland: Behörde Ihres Bundeslands",
+        "Nationale Behörden in der EU und im EWR",
+    ]
+    assert len(shown.items) == len(kb.authorities)
+    regions = [item[0] for item in shown.items]
+    assert regions[0] == "Baden-Württemberg" and regions.index("Thüringen") < regions.index("Österreich")
+    by_address = {item[2]: item for item in shown.items}
     for authority in kb.authorities.values():
-        words = "Zur Beschwerdeseite" if authority.url_kind == "complaint" else "Zur Startseite der Behörde"
-        assert f"({authority.url})" in text and words in text
-    hamburg = kb.authorities["de-hh"]
-    hamburg_line = next(line for line in lines if f"({hamburg.url})" in line)
-    assert hamburg_line.startswith("- **Hamburg**: [Zur ") and f"]({hamburg.url})" in hamburg_line
+        _, text, _, target, _ = by_address[authority.url]
+        words = "Zur Beschwerdeseite: " if authority.url_kind == "complaint" else "Zur Startseite der Behörde"
+        assert text.startswith(words) and authority.name("de") in text and target == "_blank", text
+    assert by_address[kb.authorities["de-hh"].url][0] == "Hamburg"
     assert "dpa-de" not in at.session_state  # nothing to choose, nothing kept
 
 
 @pytest.mark.parametrize(
     ("lang", "words"), [("de", "Behörde Ihres Bundeslands"), ("en", "the authority of your Land")]
 )
-def test_authority_list_shows_each_authoritys_note(open_page, lang, words):
+def test_authority_list_shows_each_authoritys_note(open_page, kb, lang, words):
     """Issue 16: the BfDI's note (for Meta, the Land's authority is competent) stands under its link."""
     at = open_page("/result", f"v=1&lang={lang}&age=30&svc=fb")
-    text = authority_list(at)
-    bfdi = next(item for item in text.split("\n- ") if "bfdi.bund.de" in item)
-    assert words in bfdi and ("Hinweis:" in bfdi or "Note:" in bfdi)
+    note = next(item[4] for item in authority_list(at).items if item[2] == kb.authorities["de"].url)
+    assert words in note and note.startswith(("Hinweis: ", "Note: "))
 
 
 def test_menu_result_entry_carries_the_latest_answers(open_page):
