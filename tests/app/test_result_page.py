@@ -215,6 +215,8 @@ def test_downloads_summary_page_and_calendar(open_page, downloads):
     mime, ics = downloads["meta-ai-check-reminder.ics"]
     assert mime.startswith("text/calendar")
     assert b"BEGIN:VEVENT" in ics and b"DTSTART;VALUE=DATE:20271130" in ics
+    # Both made on a tap (Streamlit's deferred download): no file is stored, none fetched while the page loads.
+    assert downloads.deferred == {"meta-ki-check-result.html", "meta-ai-check-reminder.ics"}
 
 
 def test_no_calendar_when_no_reminder_fits(open_page, downloads):
