@@ -89,7 +89,7 @@ def busy_share(since: tuple[int, int]) -> float:
 def expected_cards(query: str, today: date) -> tuple[tuple[str, str], ...]:
     """The result page's verdict cards for a link, with the status label each must show."""
     from kicheck import knowledge
-    from kicheck.answers import decode_query
+    from kicheck.link import decode_query
     from kicheck.present import result_view
     from kicheck.texts import Texts
     from kicheck.verdict import decide

@@ -8,7 +8,7 @@ from datetime import date
 
 from bench.stats import summary
 from kicheck import knowledge
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.personal_timeline import build
 from kicheck.texts import Texts
 from kicheck.verdict import decide

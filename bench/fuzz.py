@@ -3,7 +3,7 @@
 A link map is what the page hands the decoder: every key of the link with all its values. Maps come from a
 seeded generator: real share links, real links with values swapped, dropped or repeated, and hostile ones
 (unknown keys, empty, huge, control characters, markup, impossible dates, numbers out of range, Unicode
-digits, many repeats). Each map goes through kicheck.answers.decode, and every distinct answer set it yields
+digits, many repeats). Each map goes through kicheck.link.decode, and every distinct answer set it yields
 through kicheck.outputs.build_result
 (verdict, view, timeline, chart, table, Markdown, .ics) as the page would.
 
@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl
 
 from bench.links import queries
 from kicheck import knowledge
-from kicheck.answers import ANSWER_KEYS, decode, result_path
+from kicheck.link import ANSWER_KEYS, decode, result_path
 from kicheck.outputs import build_result
 
 KEYS = (*ANSWER_KEYS, "v", "lang", "d", "k", "linked", "obj_th", "obj_wa", "utm_source", "", "svc[]", "AGE")

@@ -222,6 +222,7 @@ def visits_summary(visits: list) -> dict:
         "max_ms": round(max(ok)) if ok else None,
         **({"median_ms": round(summary(ok)["median"])} if ok else {}),
         "errors": sorted({v.error for v in visits if not v.ok})[:3],
+        "each_ms": [v.ms and round(v.ms) for v in visits],  # in order: where in the load a slow one fell
     }
 
 

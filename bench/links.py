@@ -12,8 +12,8 @@ from kicheck.answers import (
     PUBLIC_CAPABLE,
     SERVICES,
     Answers,
-    encode,
 )
+from kicheck.link import encode
 
 
 def _subset(rng: random.Random, pool: tuple[str, ...] | list[str], p: float) -> frozenset[str]:

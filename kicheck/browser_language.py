@@ -1,6 +1,6 @@
 """The browser's language, for a first visit whose link has no `lang=`.
 
-A link's own `lang=` always wins (kicheck.answers.link_language), and so does a language chosen earlier in the
+A link's own `lang=` always wins (kicheck.link.link_language), and so does a language chosen earlier in the
 session. Only without either does the page follow the browser: its first language (navigator.language), then
 the languages it sends in Accept-Language, best first. The first one the check speaks (de or en) is taken;
 a browser in neither gets None, and the caller stays with German.

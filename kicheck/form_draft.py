@@ -7,38 +7,138 @@ answers live in a `Draft` of codes, numbers and dates (ui/questionnaire.py keeps
 page keys every widget per language, creates it from the draft and writes its value back.
 
 What a choice means ("I don't know" is `linked=None`, "before 27 May 2025, day unknown" an objection without a
-known day) is kicheck/questions.py's; `draft_from_link` and `answers_from_draft` only call it.
-No Streamlit here.
+known day) is said once, in the choices' functions below; `draft_from_link` and `answers_from_draft` only call
+them. No Streamlit here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 from kicheck.answers import (
     AI_CAPABLE,
     EARLIEST_OBJECTION,
+    LATEST_BEFORE_START,
+    LINKED_GROUP,
     NO_SERVICE,
     OBJECTION_CAPABLE,
     Answers,
-    Decoded,
     age_range_on,
     ordered,
 )
-from kicheck.questions import (
-    LINKED_CHOICES,
-    ObjectionChoice,
-    answers_from_form,
-    linked_answer,
-    linked_prefill,
-    objection_from_choice,
-    objection_prefill,
-)
+from kicheck.link import Decoded, normalized
+
+
+class ObjectionChoice(StrEnum):
+    NOT_YET = "not_yet"
+    # Objected before the start (27 May 2025), day unknown: `before-start` in the link,
+    # Answers.objected_before_start in the answers. The value names the radio's option and its text
+    # (answer.objection_by_deadline).
+    BEFORE_START = "by_deadline"
+    ON_DATE = "on_date"
+    UNKNOWN = "unknown"  # "I don't know whether I objected" (link v1.2: obj_fb=unknown)
+
+
+@dataclass(frozen=True)
+class Prefill:
+    choice: ObjectionChoice
+    day: date | None
+
+
+def objection_choice(day: date | None) -> Prefill:
+    """The radio option and date field that show an objection date from a link.
+
+    26 May 2025 shows as "before the start, day unknown": it is what the v1 form wrote for that choice.
+    """
+    if day is None:
+        return Prefill(ObjectionChoice.NOT_YET, None)
+    if day == LATEST_BEFORE_START:
+        return Prefill(ObjectionChoice.BEFORE_START, None)
+    return Prefill(ObjectionChoice.ON_DATE, day)
+
+
+def objection_prefill(answers: Answers, service: str) -> Prefill:
+    """The radio option and date field for one service's objection in the link's answers."""
+    if service in answers.objection_unknown:
+        return Prefill(ObjectionChoice.UNKNOWN, None)
+    if not answers.objection_day_known(service):
+        return Prefill(ObjectionChoice.BEFORE_START, None)
+    return objection_choice(answers.objection(service))
+
+
+def objection_from_choice(choice: ObjectionChoice, day: date | None) -> tuple[date | None, bool]:
+    """The form's objection choice as (date, day unknown): "before the start" has no known day."""
+    if choice is ObjectionChoice.BEFORE_START:
+        return LATEST_BEFORE_START, True
+    if choice is ObjectionChoice.ON_DATE:
+        return day, False
+    return None, False
+
+
+# The linked question's radio options, and the answers they stand for.
+LINKED_CHOICES = {"yes": True, "no": False, "unknown": None}
+
+
+def linked_answer(choice: str | None) -> bool | None:
+    """The radio's value as Answers.linked: "I don't know" and no choice at all are both None."""
+    return LINKED_CHOICES.get(choice) if choice is not None else None
+
+
+def linked_prefill(decoded: Decoded) -> str | None:
+    """The radio option a link preselects: yes, no or unknown; None (nothing selected) when the link did not
+    answer the question (a v1 link without `linked`, or an invalid value), so no answer is chosen for the
+    person."""
+    if not decoded.linked_given:
+        return None
+    return next(choice for choice, answer in LINKED_CHOICES.items() if answer is decoded.answers.linked)
+
+
+def answers_from_form(
+    lang: str,
+    age: int | float | None,
+    birthdate_wrong: bool,
+    services: Iterable[str],
+    public: Iterable[str],
+    ai: Iterable[str],
+    linked: bool | None,
+    objections: Mapping[str, date],
+    objected_before_start: Iterable[str] = (),
+    *,
+    for_child: bool = False,
+    birthdate_unknown: bool = False,
+    objection_unknown: Iterable[str] = (),
+    ai_unknown: bool = False,
+    objection_services: tuple[str, ...] = OBJECTION_CAPABLE,
+) -> Answers:
+    """The form's values as a consistent answer set (what the share link will carry).
+
+    `linked`: True, False or None ("I don't know", or not answered). `objected_before_start`: services
+    objected to before the start, day unknown (their date in `objections` may be left out).
+    """
+    return normalized(
+        Answers(
+            lang=lang,
+            age=int(age) if age is not None else None,
+            birthdate_wrong=birthdate_wrong,
+            services=frozenset(services),
+            public=frozenset(public),
+            ai=frozenset(ai),
+            linked=linked,
+            objections=dict(objections),
+            objected_before_start=frozenset(objected_before_start),
+            for_child=for_child,
+            birthdate_unknown=birthdate_unknown,
+            objection_unknown=frozenset(objection_unknown),
+            ai_unknown=ai_unknown,
+        ),
+        objection_services,
+    )
+
 
 LINKED = tuple(LINKED_CHOICES)  # yes, no, unknown
-NOT_YET, BEFORE_START, ON_DATE = ObjectionChoice.NOT_YET, ObjectionChoice.BY_DEADLINE, ObjectionChoice.ON_DATE
-OBJECTION_UNKNOWN = ObjectionChoice.UNKNOWN
 OBJECTION_CHOICES = tuple(ObjectionChoice)
 WHO = ("self", "child")
 BIRTHDATE = ("ok", "wrong", "unknown")
@@ -49,6 +149,9 @@ AI_NOWHERE, AI_UNKNOWN = "nowhere", "unknown"
 @dataclass
 class Draft:
     """The check page's answers by stable values. Services hold codes, or only NO_SERVICE."""
+
+    # The services with a form of their own, whose objection is asked (the knowledge base's, via the link).
+    objection_services: tuple[str, ...] = OBJECTION_CAPABLE
 
     who: str | None = None  # one of WHO; None until answered
     age: int | None = None
@@ -70,6 +173,7 @@ def draft_from_link(decoded: Decoded, today: date) -> Draft:
     answers = decoded.answers
     services = list(ordered(answers.services)) or ([NO_SERVICE] if decoded.services_given else [])
     draft = Draft(
+        objection_services=decoded.objection_services,
         who="child" if answers.for_child else "self",
         birthdate=_birthdate_prefill(answers),
         services=services,
@@ -78,7 +182,7 @@ def draft_from_link(decoded: Decoded, today: date) -> Draft:
         linked=linked_prefill(decoded),
     )
     _age_today(draft, answers, today)
-    for service in OBJECTION_CAPABLE:
+    for service in draft.objection_services:
         if service in answers.services:
             prefill = objection_prefill(answers, service)
             draft.objection[service], draft.objection_day[service] = prefill.choice, prefill.day
@@ -119,19 +223,19 @@ def _age_today(draft: Draft, answers: Answers, today: date) -> None:
 def answers_from_draft(draft: Draft, lang: str) -> Answers:
     """The draft as a consistent answer set (what the share link carries); call it when nothing is missing.
 
-    The meaning of each choice ("I don't know", "before 27 May, day unknown") is kicheck.questions'.
+    The meaning of each choice ("I don't know", "before 27 May, day unknown") is the functions' above.
     """
-    objections, day_unknown, objection_unknown = {}, set(), set()
-    for service in OBJECTION_CAPABLE:
-        choice = ObjectionChoice(draft.objection.get(service, NOT_YET))
-        if choice is OBJECTION_UNKNOWN:
+    objections, before_start, objection_unknown = {}, set(), set()
+    for service in draft.objection_services:
+        choice = ObjectionChoice(draft.objection.get(service, ObjectionChoice.NOT_YET))
+        if choice is ObjectionChoice.UNKNOWN:
             objection_unknown.add(service)
             continue
         day, unknown = objection_from_choice(choice, draft.objection_day.get(service))
         if day is not None:
             objections[service] = day
         if unknown:
-            day_unknown.add(service)
+            before_start.add(service)
     return answers_from_form(
         lang,
         draft.age,
@@ -141,10 +245,11 @@ def answers_from_draft(draft: Draft, lang: str) -> Answers:
         [code for code in draft.ai if code in AI_CAPABLE],
         linked_answer(draft.linked),
         objections,
-        day_unknown,
+        before_start,
         for_child=draft.who == "child",
         birthdate_unknown=draft.birthdate == "unknown",
         objection_unknown=objection_unknown,
+        objection_services=draft.objection_services,
         ai_unknown=draft.ai == [AI_UNKNOWN],
     )
 
@@ -192,8 +297,8 @@ def asks_ai(draft: Draft) -> bool:
 
 
 def asks_linked(draft: Draft) -> bool:
-    """Linked accounts matter only with both services that have an objection form."""
-    return set(OBJECTION_CAPABLE) <= set(draft.services)
+    """Linked accounts matter only with both services of the Accounts Center group."""
+    return set(LINKED_GROUP) <= set(draft.services)
 
 
 def missing(draft: Draft) -> list[str]:
@@ -211,12 +316,12 @@ def missing(draft: Draft) -> list[str]:
         gaps.append("ai")
     if asks_linked(draft) and draft.linked is None:
         gaps.append("linked")
-    for service in OBJECTION_CAPABLE:
+    for service in draft.objection_services:
         if service not in draft.services:
             continue
         choice = draft.objection.get(service)
         if choice is None:
             gaps.append(f"obj_{service}")
-        elif choice == ON_DATE and draft.objection_day.get(service) is None:
+        elif choice == ObjectionChoice.ON_DATE and draft.objection_day.get(service) is None:
             gaps.append(f"date_{service}")
     return gaps

@@ -9,14 +9,21 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kicheck.answers import NO_SERVICE, SERVICES
+from kicheck.answers import (
+    AI_CAPABLE,
+    LATEST_BEFORE_START,
+    LINKED_GROUP,
+    NO_SERVICE,
+    PUBLIC_CAPABLE,
+    SERVICES,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -217,10 +224,18 @@ class Event(_Strict):
         return self
 
 
+class ParentWording(_Strict):
+    """An action's words for a parent checking for their child (link: who=child): "Ihr Kind widerspricht"."""
+
+    title: Text | None = None  # None: the title speaks to nobody in particular and stays
+    why: Text | None = None
+
+
 class Action(_Strict):
     id: str
     title: Text
     why: Text
+    for_child: ParentWording | None = None  # None: the action's words fit a parent as they are
     details: Text | None = None  # the legal basis and who is in charge: one tap away under "More about this"
     forms: tuple[str, ...] = ()
     links: tuple[str, ...] = ()  # source ids whose pages are the official place to act
@@ -237,6 +252,20 @@ class Action(_Strict):
         return tips
 
     facts: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _parent_wording_keeps_placeholders(self) -> Action:
+        for field in ("title", "why"):
+            wording = getattr(self.for_child, field, None) if self.for_child else None
+            own = set(_PLACEHOLDER.findall(getattr(self, field).de))
+            if wording is not None and set(_PLACEHOLDER.findall(wording.de)) != own:
+                raise ValueError(f"for_child.{field}: placeholders differ from {field}'s ({sorted(own)})")
+        return self
+
+    def words(self, for_child: bool) -> tuple[Text, Text]:
+        """The title and the reason, in a parent's words when the check is for a child and there are some."""
+        child = self.for_child if for_child else None
+        return (child and child.title) or self.title, (child and child.why) or self.why
 
 
 class DatedStatus(_Strict):
@@ -506,6 +535,7 @@ def _check_references(k: Knowledge) -> None:
 
     _check_source_links(k)
     _check_changelog(k)
+    _check_link_format(k)
     _check_v2_references(k, need)
     for fact in k.facts.values():
         need("facts.yaml", f"{fact.id}.sources", fact.sources, k.sources, "source")
@@ -605,3 +635,28 @@ def _check_changelog(k: Knowledge) -> None:
     if newest != k.meta.version:
         where = f"[{len(k.changelog) - 1}].version"
         raise KnowledgeError(f"changelog.yaml: {where}: {newest!r} is not meta.yaml's {k.meta.version!r}")
+
+
+def _check_link_format(k: Knowledge) -> None:
+    """The share link's fixed values (a public contract, kicheck/answers.py) agree with the data behind them:
+    which services can be public (`pub=`), have Meta AI (`ai=`), form the linked group (`linked=`), and the
+    last day `before-start` means. A change in data/ that the link cannot follow fails here, never as a
+    silently dropped answer. (A form of its own needs nothing here: the link carries obj_<code> for each.)"""
+    for codes, used_when, key in ((PUBLIC_CAPABLE, "public", "pub"), (AI_CAPABLE, "ai_chats", "ai")):
+        for code, service in k.services.items():
+            has = any(k.categories[c].used_when == used_when for c in service.categories)
+            if has != (code in codes):
+                raise KnowledgeError(
+                    f"services.yaml: {code}.categories: {'a' if has else 'no'} '{used_when}' category, but "
+                    f"the share link's `{key}=` takes {', '.join(codes)} (a change of the link format)"
+                )
+    if k.accounts_center != LINKED_GROUP:
+        raise KnowledgeError(
+            f"services.yaml: accounts_center: {', '.join(k.accounts_center)}, but the share link's `linked=` "
+            f"is about {', '.join(LINKED_GROUP)} (a change of the link format)"
+        )
+    if k.meta.training_start != LATEST_BEFORE_START + timedelta(days=1):
+        raise KnowledgeError(
+            f"meta.yaml: training_start: {k.meta.training_start}, but the share link's `before-start` means "
+            f"on or before {LATEST_BEFORE_START} (a change of the link format)"
+        )

@@ -7,7 +7,7 @@ both drawn from these same rows.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from kicheck.answers import ordered
 from kicheck.texts import Texts
@@ -27,7 +27,6 @@ PERIOD_KINDS = (
     "chats_unclear",
 )
 MARKER_KINDS = ("event", "start", "objection", "birthday", "today")
-MARGIN = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -54,11 +53,6 @@ class Period:
 class Timeline:
     markers: tuple[Marker, ...]
     periods: tuple[Period, ...]
-    first: date  # the chart's domain
-    last: date
-
-    def marker_records(self) -> list[dict]:
-        return [asdict(m) for m in self.markers]
 
     def period_records(self) -> list[dict]:
         return [asdict(p) for p in self.periods]
@@ -67,12 +61,9 @@ class Timeline:
 def build(verdict: Verdict, texts: Texts) -> Timeline:
     markers = _general_markers(verdict, texts) + _personal_markers(verdict, texts)
     periods = tuple(p for sv in verdict.services for p in _periods(sv, verdict, texts))
-    days = [m.start for m in markers] + [m.end for m in markers if m.end] + [p.start for p in periods]
     return Timeline(
         markers=tuple(sorted(markers, key=lambda m: (m.start, MARKER_KINDS.index(m.kind)))),
         periods=periods,
-        first=min(days) - MARGIN,
-        last=verdict.today + MARGIN,
     )
 
 

@@ -9,18 +9,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from kicheck.answers import (
-    AI_CAPABLE,
-    OBJECTION_CAPABLE,
-    PUBLIC_CAPABLE,
-    REPAIRS,
-    Answers,
-    Decoded,
-    Problem,
-    objection_key,
-    ordered,
-)
+from kicheck.answers import AI_CAPABLE, PUBLIC_CAPABLE, Answers, ordered
 from kicheck.knowledge import Fact, Source
+from kicheck.link import REPAIRS, Decoded, Problem, objection_key
 from kicheck.texts import Texts
 from kicheck.verdict import ServiceVerdict, Status, Verdict, effective_objection
 
@@ -286,10 +277,11 @@ def action_item(action, t: Texts) -> ActionItem:
     links += [Link(_link_text(k.sources[s], t), k.sources[s].url) for s in spec.links]
     # Tips that are about one service (Instagram can only make the whole account private) only for its users.
     tips = [t.pick(tip) for code, tip in spec.service_tips.items() if code in action.services]
+    title, why = spec.words(t.for_child)  # a parent reads "Ihr Kind widerspricht", not "Widersprechen Sie"
     return ActionItem(
         action.id,
-        t.pick(spec.title).format(services=names),
-        " ".join([t.pick(spec.why).format(services=names), *tips]),
+        t.pick(title).format(services=names),
+        " ".join([t.pick(why).format(services=names), *tips]),
         tuple(links),
         t.pick(spec.details).format(services=names) if spec.details else "",
     )
@@ -315,7 +307,7 @@ def answers_in_words(answers: Answers, t: Texts) -> tuple[tuple[str, str], ...]:
         rows.append((t("q.linked"), t(_LINKED_ANSWER[answers.linked])))
     rows += [
         (t("q.objection", service=t.service(s)), objection_answer(answers, s, t))
-        for s in OBJECTION_CAPABLE
+        for s in t.knowledge.services_with_own_form
         if s in answers.services
     ]
     return tuple(rows)
@@ -378,6 +370,7 @@ def facts_behind(verdict: Verdict, t: Texts) -> list[str]:
 
 
 def version_line(t: Texts) -> str:
+    """The knowledge version and its review day: every page's footer, the sources page, the exports."""
     meta = t.knowledge.meta
     return t("version.line", version=meta.version, reviewed=t.date(meta.reviewed_on))
 
@@ -492,7 +485,7 @@ def _unnamed_objection_lines(decoded: Decoded, t: Texts) -> list[str]:
     answers, k = decoded.answers, t.knowledge
     unnamed = [
         code
-        for code in OBJECTION_CAPABLE
+        for code in decoded.objection_services
         if code not in answers.services
         and any(p.key == objection_key(code) and p.reason == "not_used" for p in decoded.problems)
     ]

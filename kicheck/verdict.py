@@ -134,7 +134,6 @@ class Verdict:
     answers: Answers
     today: date
     training_start: date
-    adult_for_meta: bool
     age_assumed: bool  # no age given: judged as an adult, said so on the page
     age: AgeToday  # the person's age today, from the age given on the day the link was made
     adult_from: DateRange | None  # when the person counts as an adult for Meta, from the start on
@@ -410,7 +409,9 @@ def _unclear(
     return tuple(dict.fromkeys(facts))
 
 
-def objected_as_minor(answers: Answers, objection: EffectiveObjection | None, age: AgeToday) -> str | None:
+def objected_as_minor_reason(
+    answers: Answers, objection: EffectiveObjection | None, age: AgeToday
+) -> str | None:
     """R4: no source says an objection made before the 18th birthday still holds at 18. One made before it, or
     possibly before it (the birthday is known only as a one-year range), is not counted: the safe side. The
     reason key says which; None when the objection counts. With a wrong (adult) birth date Meta saw an adult.
@@ -429,7 +430,7 @@ def judge_service(answers: Answers, code: str, knowledge: Knowledge, age: AgeTod
     """One service's verdict, for the person's age today."""
     service = knowledge.services[code]
     objection = effective_objection(answers, code, knowledge)
-    as_minor = objected_as_minor(answers, objection, age)
+    as_minor = objected_as_minor_reason(answers, objection, age)
     status, window, reason = _status(answers, service, age.adult_from, None if as_minor else objection)
     if as_minor and status is Status.IN_USE:
         reason = as_minor
@@ -681,7 +682,6 @@ def decide(answers: Answers, knowledge: Knowledge, today: date) -> Verdict:
         answers=answers,
         today=today,
         training_start=start,
-        adult_for_meta=age.adult_from is not None,
         age_assumed=answers.age is None,
         age=age,
         adult_from=age.adult_from,
@@ -711,7 +711,7 @@ def as_if_known(answers: Answers, kind: str) -> Answers | None:
         return replace(
             answers,
             objections={**answers.objections, **dict.fromkeys(unknown, LATEST_BEFORE_START)},
-            objection_day_unknown=answers.objection_day_unknown | unknown,
+            objected_before_start=answers.objected_before_start | unknown,
             objection_unknown=frozenset(),
         )
     if kind == "ai" and answers.ai_unknown:

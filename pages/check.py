@@ -11,16 +11,8 @@ from dataclasses import replace
 import streamlit as st
 
 from kicheck import form_draft
-from kicheck.answers import (
-    AI_CAPABLE,
-    NO_SERVICE,
-    OBJECTION_CAPABLE,
-    PUBLIC_CAPABLE,
-    SERVICES,
-    decode,
-    params,
-    stamped,
-)
+from kicheck.answers import AI_CAPABLE, NO_SERVICE, PUBLIC_CAPABLE, SERVICES, stamped
+from kicheck.link import decode, params
 from ui import questionnaire as form
 from ui.common import (
     SUBMITTED,
@@ -28,19 +20,19 @@ from ui.common import (
     footer,
     header,
     kb,
-    leave_legacy_pages_mode,
     query_lists,
     remember,
     texts,
     today,
 )
+from ui.router import through_app
 
-leave_legacy_pages_mode()
+through_app()
 t = texts()
 header(t, "check.title", "nav.check")
 st.write(t("check.intro"))
 
-draft = form.current_draft(decode(query_lists(), today()), today(), arrived())
+draft = form.current_draft(decode(query_lists(), today(), kb().services_with_own_form), today(), arrived())
 
 
 def key(name: str) -> str:
@@ -188,7 +180,7 @@ def objection_question(service: str) -> None:
             draft.objection.pop(service, None)
         else:
             draft.objection[service] = answer
-        if answer == form_draft.ON_DATE:
+        if answer == form_draft.ObjectionChoice.ON_DATE:
             day_question(service, name)
         why("why.objection")
         complain(f"obj_{service}", "check.missing_objection")
@@ -205,7 +197,7 @@ ai_services = [s for s in AI_CAPABLE if s in services]
 service_question("ai", [*ai_services, *AI_ANSWERS] if ai_services else [])
 if form_draft.asks_linked(draft):
     linked_question()
-for service in OBJECTION_CAPABLE:
+for service in draft.objection_services:
     if service in services:
         objection_question(service)
 

@@ -10,8 +10,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kicheck.answers import decode, params, result_path, stamped
+from kicheck.answers import stamped
 from kicheck.changelog import entries_since
+from kicheck.link import decode, params, result_path
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from ui import result_parts as part
@@ -22,18 +23,18 @@ from ui.common import (
     footer,
     header,
     kb,
-    leave_legacy_pages_mode,
     query_lists,
     remember,
     remembered,
     texts,
     today,
 )
-from ui.result_bundle import bundle, timeline_chart
+from ui.result_bundle import bundle, show_chart
+from ui.router import through_app
 
-leave_legacy_pages_mode()
+through_app()
 t: Texts = texts()
-decoded = decode(query_lists(), today())
+decoded = decode(query_lists(), today(), kb().services_with_own_form)
 # A link without lang= opens in the language the visitor already chose (the link's own lang= wins).
 answers = replace(decoded.answers, lang=t.lang)
 # A parent's link (who=child): the page speaks of "Ihr Kind" throughout.
@@ -125,7 +126,7 @@ def downloads() -> None:
 def timeline() -> None:
     with st.container(key="timeline"):
         st.header(t("result.timeline"), anchor=False)
-        timeline_chart(result, t("chart.alt", summary=view.summary))
+        show_chart(result, t("chart.alt", summary=view.summary))
         with st.expander(t("result.timeline_table")):
             # A plain HTML table of escaped text ("27. Mai 2025 – …" stays text, never a Markdown list). Not
             # st.table or st.dataframe: they load Streamlit's 726 KiB Arrow formatting bundle for a few rows.

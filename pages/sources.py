@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from kicheck.changelog import versions
-from ui.common import footer, header, kb, leave_legacy_pages_mode, operator_imprint, texts
+from kicheck.present import version_line
+from ui.common import footer, header, kb, operator_imprint, texts
+from ui.router import through_app
 
-leave_legacy_pages_mode()
+through_app()
 t = texts()
 k = kb()
 header(t, "sources.title", "nav.sources")
@@ -81,7 +83,7 @@ with st.container(key="disclaimer"):
     st.header(t("sources.disclaimer_title"), anchor=False)
     st.write(t("sources.disclaimer"))
     st.subheader(t("sources.version"), anchor=False)
-    st.write(t("version.line", version=k.meta.version, reviewed=t.date(k.meta.reviewed_on)))
+    st.write(version_line(t))
 
 with st.container(key="imprint"):
     jump_target("imprint")

@@ -7,9 +7,10 @@ import streamlit as st
 from kicheck.changelog import proceedings_line
 from kicheck.chart import quiet_config
 from kicheck.chronology import chronology_chart, chronology_rows
-from ui.common import footer, header, kb, leave_legacy_pages_mode, texts, today
+from ui.common import footer, header, kb, texts, today
+from ui.router import through_app
 
-leave_legacy_pages_mode()
+through_app()
 t = texts()
 header(t, "timeline_page.title", "nav.timeline")
 st.write(t("timeline_page.intro"))

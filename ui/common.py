@@ -18,11 +18,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from kicheck import clock, knowledge
-from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers, link_language, params
+from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers
 from kicheck.browser_language import browser_language
+from kicheck.link import link_language, params
+from kicheck.present import version_line
 from kicheck.texts import Texts
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -34,21 +35,6 @@ def kb() -> knowledge.Knowledge:
 
     Not st.cache_resource: a visitor's `clear_cache` message empties those (see ui/result_bundle.bundle)."""
     return knowledge.default()
-
-
-def leave_legacy_pages_mode() -> None:
-    """Make sure this run goes through app.py's st.navigation, even for the first visitor of a server process.
-
-    Streamlit 1.67 decides once per process, before any script runs, whether a pages/ folder beside the
-    main script means its legacy multipage mode; only a call to st.navigation turns that off. Until then
-    the first visitor's run is wrapped in the legacy mode: /result would run pages/result.py without
-    app.py, and the visitor would get a navigation of file names. Turning the flag off as st.navigation
-    does, and rerunning once, gives that visitor the real app. Called first thing by app.py and by every
-    page; a no-op after the first run.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def today() -> date:
@@ -241,12 +227,7 @@ def footer(t: Texts) -> None:
         unsafe_allow_javascript=True,
     )
     st.divider()
-    meta = kb().meta
-    st.caption(
-        t("version.line", version=meta.version, reviewed=t.date(meta.reviewed_on))
-        + " · "
-        + t("disclaimer.short")
-    )
+    st.caption(version_line(t) + " · " + t("disclaimer.short"))
 
 
 def base_url() -> str:

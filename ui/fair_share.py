@@ -16,6 +16,7 @@ which Streamlit's server trusts); without nginx every loopback visitor shares on
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import deque
@@ -34,6 +35,13 @@ RUNNING = 1
 RUNS_PER_WINDOW = 10
 WINDOW_S = 5.0
 SESSIONS_TRACKED = 10_000  # the oldest session's record is dropped beyond this (a few bytes each)
+# How long a thread computing Python may keep the interpreter before a waiting thread gets it (Python's
+# default: 5 ms). The server's event loop (every visitor's WebSocket: handshakes, messages in and out) gives
+# the interpreter up on every socket call and must then wait that long while a script run computes; under a
+# flood of messages it fell seconds behind. A visitor whose own run had finished in 0.2 s waited another
+# 1.7-4 s for its page to be sent (two addresses flooding, bench/hostile.py fair_share). At 0.2 ms the same
+# wait was 0.1-0.5 s; a run alone is no slower (bench/README.md).
+SWITCH_INTERVAL_S = 0.0002
 
 
 class FairShare:
@@ -105,6 +113,11 @@ def pace(session: str, now=time.monotonic, sleep=time.sleep) -> float:
     if wait:
         sleep(wait)
     return wait
+
+
+def install() -> None:
+    """Hand the interpreter to the event loop promptly (SWITCH_INTERVAL_S); the setting is process-wide."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 def visitor_address() -> str:

@@ -6,8 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from kicheck.answers import NO_SERVICE, Decoded
+from kicheck.answers import NO_SERVICE
 from kicheck.form_draft import AI_NOWHERE, AI_UNKNOWN, Draft, draft_from_link
+from kicheck.link import Decoded
 
 DRAFT = "check.draft"
 ASKED = "check.asked"  # the person pressed "show result": from now on missing answers are marked
@@ -20,7 +21,8 @@ def current_draft(decoded: Decoded, today: date, arrived: bool) -> Draft:
     """The draft of this session; a link's answers replace it when the page is opened anew with them."""
     draft = st.session_state.get(DRAFT)
     if draft is None or (arrived and decoded.given):
-        draft = draft_from_link(decoded, today) if decoded.given else Draft()
+        empty = Draft(objection_services=decoded.objection_services)
+        draft = draft_from_link(decoded, today) if decoded.given else empty
         st.session_state[DRAFT] = draft
         st.session_state[ASKED] = False
     return draft

@@ -79,7 +79,7 @@ def bundle(answers: Answers, today: date, link: str) -> Bundle:
     return Bundle(result.view, chart_svg(result.chart), result.table, result.summary_html, result.ics)
 
 
-def timeline_chart(result: Bundle, alt_text: str) -> None:
+def show_chart(result: Bundle, alt_text: str) -> None:
     """The SVG as an image: its alt text is the accessible name (the same facts follow as a table).
 
     An <img> and not inline SVG: st.html lets only HTML through, and an image's SVG can never run anything.

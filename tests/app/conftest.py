@@ -14,7 +14,6 @@ from xml.etree import ElementTree
 
 import pytest
 from streamlit.elements.widgets import button
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import TODAY
@@ -27,20 +26,6 @@ PAGES = {
     "/timeline": "pages/timeline.py",
     "/sources": "pages/sources.py",
 }
-
-
-@pytest.fixture(autouse=True)
-def served_like_after_the_first_visit(monkeypatch):
-    """AppTest re-detects Streamlit's legacy pages/ mode before every run; a server does so once per process,
-    and ui.common.leave_legacy_pages_mode ends it on the first visit (tested in the browser suite). Here every
-    run goes straight through app.py's st.navigation, as on a server after that first visit."""
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from tests.app.conftest import texts_in

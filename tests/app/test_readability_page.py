@@ -9,7 +9,9 @@ import re
 import pytest
 
 from bench.readability import PEOPLE, page_texts
-from kicheck.answers import Answers, encode
+from kicheck.answers import Answers
+from kicheck.changelog import entries_since
+from kicheck.link import encode
 from kicheck.outputs import build_result
 from kicheck.texts import Texts
 from tests.conftest import TODAY
@@ -50,7 +52,9 @@ def test_measured_text_is_on_the_page(open_page, kb, person, lang):
     t = Texts(kb, lang, for_child=answers.for_child)
     missing = [
         text
-        for text in page_texts(result.view, t, result.ics is not None, expanded=True)
+        for text in page_texts(
+            result.view, t, result.ics is not None, True, entries_since(kb, None, answers.services)
+        )
         if _normal(text) not in shown
     ]
     assert not missing, missing

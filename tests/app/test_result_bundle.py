@@ -13,7 +13,7 @@ import pytest
 
 from bench.links import queries
 from kicheck import knowledge
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.outputs import build_result
 from tests.app.conftest import SVG, svg_texts
 from tests.conftest import TODAY

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from kicheck.answers import decode_query
 from kicheck.knowledge import default
+from kicheck.link import decode_query
 from kicheck.present import status_label
 from kicheck.texts import Texts
 from kicheck.verdict import Status, decide

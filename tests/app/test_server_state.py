@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 
+import pytest
 import streamlit as st
 
 from ui import fair_share, result_bundle, server_log
@@ -88,3 +90,19 @@ def test_turns_go_round_the_addresses_oldest_first_within_one() -> None:
     assert order == ["A1", "B1", "A2", "A3"]
     with share.turn("a"):  # everything handed back: a place is free at once
         assert share.waiting() == 0
+
+
+def test_a_page_run_hands_the_interpreter_to_the_event_loop_every_fraction_of_a_millisecond(
+    open_page,
+) -> None:
+    """The event loop serves every visitor's WebSocket and gives the interpreter up on each socket call; at
+    Python's default (5 ms before it gets it back from a computing run) a flood of messages put it seconds
+    behind, and a visitor whose run was done waited seconds for the page. The app sets a short interval."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    try:
+        open_page("/", "lang=de")
+        assert sys.getswitchinterval() == pytest.approx(fair_share.SWITCH_INTERVAL_S, abs=1e-6)
+        assert fair_share.SWITCH_INTERVAL_S < 0.001
+    finally:
+        sys.setswitchinterval(before)

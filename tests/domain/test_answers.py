@@ -9,16 +9,12 @@ from hypothesis import strategies as st
 from kicheck.answers import (
     AI_CAPABLE,
     EARLIEST_OBJECTION,
-    MAX_LISTED_PROBLEMS,
     OBJECTION_CAPABLE,
     PUBLIC_CAPABLE,
     SERVICES,
     Answers,
-    decode,
-    decode_query,
-    encode,
-    normalized,
 )
+from kicheck.link import MAX_LISTED_PROBLEMS, decode, decode_query, encode, normalized
 from tests.conftest import TODAY
 
 

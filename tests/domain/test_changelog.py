@@ -136,7 +136,7 @@ def test_stale_notice_says_stand_plainly(kb):
 @pytest.mark.parametrize(
     ("version", "services", "lang", "start"),
     [
-        (None, {"fb"}, "de", "Der geöffnete Link nennt keinen Wissensstand"),
+        (None, {"fb"}, "de", "In diesem Link steht nicht, mit welchem Wissensstand"),
         ("2026.11-1", {"wa"}, "en", "Your link was made with knowledge version 2026.11-1. Since then"),
         ("2026.11-3", {"wa"}, "en", "Your link was made with knowledge version 2026.11-3. Since then"),
         (

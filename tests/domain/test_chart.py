@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import decode_query
 from kicheck.chart import MARKERS, PERIOD_COLOURS, SPARE_COLOURS, colour, timeline_chart
+from kicheck.link import decode_query
 from kicheck.personal_timeline import build
 from kicheck.texts import Texts
 from kicheck.verdict import decide

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import LATEST_BEFORE_START, decode_query, encode
+from kicheck.answers import LATEST_BEFORE_START
 from kicheck.form_draft import Draft, answers_from_draft, draft_from_link, missing
+from kicheck.link import decode_query, encode
 from tests.conftest import TODAY
 
 

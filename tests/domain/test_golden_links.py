@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from tests.golden.make_corpus import CORPUS, SIZE, TODAY, answers_from_json, verdict_json
 
 RECORDS = json.loads(CORPUS.read_text(encoding="utf-8"))

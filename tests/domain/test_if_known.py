@@ -6,7 +6,7 @@ import pytest
 from markupsafe import escape
 
 from kicheck import report
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.present import if_known_lines, notes, result_view
 from kicheck.texts import Texts
 from kicheck.verdict import Status, as_if_known, decide

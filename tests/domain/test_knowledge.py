@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from kicheck import knowledge
-from kicheck.answers import REASONS
+from kicheck.form_draft import ObjectionChoice
 from kicheck.knowledge import KnowledgeError, load
+from kicheck.link import REASONS
 from kicheck.personal_timeline import PERIOD_KINDS
-from kicheck.questions import ObjectionChoice
 from kicheck.verdict import IF_KNOWN_KINDS, REMINDER_KINDS, Status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +37,10 @@ def all_texts(k):
         yield f"actions.yaml:{aid}.why", a.why
         if a.details:
             yield f"actions.yaml:{aid}.details", a.details
+        if a.for_child and a.for_child.title:
+            yield f"actions.yaml:{aid}.for_child.title", a.for_child.title
+        if a.for_child and a.for_child.why:
+            yield f"actions.yaml:{aid}.for_child.why", a.for_child.why
     for fid, f in k.forms.items():
         yield f"forms.yaml:{fid}.title", f.title
         yield f"forms.yaml:{fid}.requires", f.requires
@@ -539,6 +543,13 @@ def edit(path: Path, change) -> None:
             "facts.yaml",
             lambda r: r[0].update(sources=["S17"]),
             r"facts\.yaml: F1\.sources: retired source 'S17' \(replaced by S23\)",
+        ),
+        (
+            "actions.yaml",
+            lambda r: r[4]["for_child"].update(
+                title={"de": "Ihr Kind widerspricht", "en": "Your child objects"}
+            ),
+            r"actions\.yaml: object_service: .*for_child\.title: placeholders differ",
         ),
         ("i18n/en.yaml", lambda r: r.pop("nav.check"), r"i18n/en\.yaml: nav\.check: text missing"),
         (

@@ -13,9 +13,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kicheck import answers as link
-from kicheck import clock
-from kicheck.answers import AI_CAPABLE, OBJECTION_CAPABLE, PUBLIC_CAPABLE, SERVICES, Answers
+from kicheck import clock, link
+from kicheck.answers import (
+    AI_CAPABLE,
+    DEFAULT_LANG,
+    EARLIEST_OBJECTION,
+    LATEST_BEFORE_START,
+    OBJECTION_CAPABLE,
+    PUBLIC_CAPABLE,
+    SERVICES,
+    Answers,
+    age_range_on,
+    stamped,
+)
 from tests.conftest import TODAY
 
 FB_IG = frozenset({"fb", "ig"})
@@ -72,7 +82,7 @@ def test_link_made_a_year_ago_keeps_its_day():
     """The link from the issue: made on 2026-11-29, opened a year later, it still says when age 18 held."""
     decoded = link.decode_query("age=18&svc=fb&obj_fb=2026-01-15&d=2026-11-29", date(2027, 11, 29))
     assert decoded.answers.made_on == date(2026, 11, 29)
-    assert link.age_range_on(decoded.answers, date(2027, 11, 29)) == (19, 19)
+    assert age_range_on(decoded.answers, date(2027, 11, 29)) == (19, 19)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +108,7 @@ def test_link_made_a_year_ago_keeps_its_day():
 )
 def test_age_range_on(age, made_on, day, expected):
     """age_range_on: the age on a day, from the age on the day the link was made (birthday unknown)."""
-    assert link.age_range_on(Answers(age=age, made_on=made_on), day) == expected
+    assert age_range_on(Answers(age=age, made_on=made_on), day) == expected
 
 
 def _age_at(birth: date, day: date) -> int:
@@ -117,7 +127,7 @@ def test_age_range_on_covers_every_possible_birthday(age, made_on, days_later):
     first = date(made_on.year - age - 2, 1, 1)
     births = [first + timedelta(days=i) for i in range(3 * 366)]
     possible = {max(0, _age_at(b, day)) for b in births if _age_at(b, made_on) == age}
-    low, high = link.age_range_on(Answers(age=age, made_on=made_on), day)
+    low, high = age_range_on(Answers(age=age, made_on=made_on), day)
     assert possible == set(range(low, high + 1))
 
 
@@ -160,7 +170,7 @@ def test_objection_before_start_day_unknown(query, known, expected):
     assert {s: a.objection_day_known(s) for s in a.objections} == known
     for service, day_known in known.items():
         if not day_known:
-            assert a.objection(service) == link.LATEST_BEFORE_START == date(2025, 5, 26)
+            assert a.objection(service) == LATEST_BEFORE_START == date(2025, 5, 26)
     assert problems(query) == expected
 
 
@@ -171,8 +181,8 @@ def test_encode_writes_v11_values():
         age=17,
         services=FB_IG,
         linked=None,
-        objections={"fb": link.LATEST_BEFORE_START},
-        objection_day_unknown=frozenset({"fb"}),
+        objections={"fb": LATEST_BEFORE_START},
+        objected_before_start=frozenset({"fb"}),
         made_on=date(2026, 11, 29),
         knowledge_version="2026.11-1",
     )
@@ -183,9 +193,9 @@ def test_encode_writes_v11_values():
 
 def test_normalized_gives_a_day_unknown_objection_its_date():
     """The form only says "day unknown"; the answer set gets the latest possible day, and only for a used service."""
-    a = link.normalized(Answers(services=frozenset({"fb"}), objection_day_unknown=FB_IG))
-    assert a.objections == {"fb": link.LATEST_BEFORE_START}
-    assert a.objection_day_unknown == frozenset({"fb"})
+    a = link.normalized(Answers(services=frozenset({"fb"}), objected_before_start=FB_IG))
+    assert a.objections == {"fb": LATEST_BEFORE_START}
+    assert a.objected_before_start == frozenset({"fb"})
 
 
 # ---------------------------------------------------------------------------------------------- 2: no silent change
@@ -277,7 +287,7 @@ def test_one_language_rule(params, lang, expected):
     """The first lang counts, for the page (link_language) and the decoder alike; the rest is reported."""
     assert link.link_language(params) == lang
     decoded = link.decode(params, TODAY)
-    assert decoded.answers.lang == (lang or link.DEFAULT_LANG)
+    assert decoded.answers.lang == (lang or DEFAULT_LANG)
     assert [(p.key, p.reason) for p in decoded.problems] == expected
 
 
@@ -333,10 +343,10 @@ def v11_answers(draw) -> Answers:
             objections=draw(
                 st.dictionaries(
                     st.sampled_from(OBJECTION_CAPABLE),
-                    st.dates(min_value=link.EARLIEST_OBJECTION, max_value=TODAY),
+                    st.dates(min_value=EARLIEST_OBJECTION, max_value=TODAY),
                 )
             ),
-            objection_day_unknown=draw(st.frozensets(st.sampled_from(OBJECTION_CAPABLE))),
+            objected_before_start=draw(st.frozensets(st.sampled_from(OBJECTION_CAPABLE))),
             made_on=draw(st.one_of(st.none(), st.dates(min_value=link.EARLIEST_MADE_ON, max_value=TODAY))),
             knowledge_version=draw(
                 st.one_of(st.none(), st.from_regex(link.KNOWLEDGE_VERSION_RE, fullmatch=True))
@@ -399,7 +409,7 @@ def test_decode_never_raises_and_agrees_with_link_language(params):
     decoded = link.decode(params, TODAY)
     assert decoded.answers == link.normalized(decoded.answers)
     assert all(p.reason in link.REASONS for p in decoded.problems)
-    assert decoded.answers.lang == (link.link_language(params) or link.DEFAULT_LANG)
+    assert decoded.answers.lang == (link.link_language(params) or DEFAULT_LANG)
 
 
 def test_readme_documents_every_key_and_value():
@@ -431,7 +441,5 @@ def test_the_knowledge_version_fits_the_link(kb):
 )
 def test_a_link_is_stamped_once(query, made_on, version):
     """stamped() adds d and k to answers made now and leaves a link's own alone."""
-    answers = link.stamped(
-        link.decode_query(query, date(2026, 11, 29)).answers, date(2026, 11, 29), "2026.11-2"
-    )
+    answers = stamped(link.decode_query(query, date(2026, 11, 29)).answers, date(2026, 11, 29), "2026.11-2")
     assert (answers.made_on, answers.knowledge_version) == (made_on, version)

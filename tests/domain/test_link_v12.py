@@ -16,11 +16,8 @@ from kicheck.answers import (
     PUBLIC_CAPABLE,
     SERVICES,
     Answers,
-    decode,
-    decode_query,
-    encode,
-    normalized,
 )
+from kicheck.link import decode, decode_query, encode, normalized
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from tests.conftest import TODAY

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.present import consequence_lines, result_view
 from kicheck.texts import Texts
 from kicheck.verdict import decide

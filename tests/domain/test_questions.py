@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from kicheck import questions as form
-from kicheck.answers import LATEST_BEFORE_START, Answers, decode_query, encode
-from kicheck.questions import ObjectionChoice, Prefill
+from kicheck import form_draft as form
+from kicheck.answers import LATEST_BEFORE_START, Answers
+from kicheck.form_draft import ObjectionChoice, Prefill
+from kicheck.link import decode_query, encode
 from tests.conftest import TODAY
 
 
@@ -14,7 +15,7 @@ from tests.conftest import TODAY
     ("choice", "day", "expected"),
     [
         (ObjectionChoice.NOT_YET, None, (None, False)),
-        (ObjectionChoice.BY_DEADLINE, None, (LATEST_BEFORE_START, True)),
+        (ObjectionChoice.BEFORE_START, None, (LATEST_BEFORE_START, True)),
         (ObjectionChoice.ON_DATE, date(2025, 7, 1), (date(2025, 7, 1), False)),
     ],
 )
@@ -27,8 +28,8 @@ def test_objection_from_choice(choice, day, expected):
     ("query", "expected"),
     [
         ("svc=fb", Prefill(ObjectionChoice.NOT_YET, None)),
-        ("svc=fb&obj_fb=before-start", Prefill(ObjectionChoice.BY_DEADLINE, None)),
-        ("svc=fb&obj_fb=2025-05-26", Prefill(ObjectionChoice.BY_DEADLINE, None)),  # what the v1 form wrote
+        ("svc=fb&obj_fb=before-start", Prefill(ObjectionChoice.BEFORE_START, None)),
+        ("svc=fb&obj_fb=2025-05-26", Prefill(ObjectionChoice.BEFORE_START, None)),  # what the v1 form wrote
         ("svc=fb&obj_fb=2025-07-01", Prefill(ObjectionChoice.ON_DATE, date(2025, 7, 1))),
     ],
 )
@@ -65,13 +66,13 @@ def test_linked_prefill(query, choice):
 def test_form_with_unknowns_makes_a_v11_link():
     """Answers from the form keep both "don't know"s, and the link says them as values."""
     a = form.answers_from_form(
-        "de", 30.0, False, ["fb", "ig"], [], [], None, {}, objection_day_unknown=["ig"]
+        "de", 30.0, False, ["fb", "ig"], [], [], None, {}, objected_before_start=["ig"]
     )
     assert a == Answers(
         age=30,
         services=frozenset({"fb", "ig"}),
         linked=None,
         objections={"ig": LATEST_BEFORE_START},
-        objection_day_unknown=frozenset({"ig"}),
+        objected_before_start=frozenset({"ig"}),
     )
     assert "linked=unknown&obj_ig=before-start" in encode(a)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.outputs import build_result
 from tests.conftest import TODAY
 

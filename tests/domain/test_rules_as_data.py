@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kicheck.answers import decode_query
 from kicheck.knowledge import load
+from kicheck.link import decode_query
 from kicheck.present import result_view
 from kicheck.texts import Texts
 from kicheck.verdict import Status, decide
@@ -60,11 +60,14 @@ def threads_link_is_reported(data: Path) -> None:
 
 
 def meta_ai_app_has_public_content(data: Path) -> None:
-    """The Meta AI app's shared prompts count as public content: it is no longer affected only through chats."""
+    """The Meta AI app's shared prompts count as public content: it is no longer affected only through chats.
+
+    Always-public items only: posts one can set public would need `pub=app`, which the share link cannot carry
+    (the loader refuses such a copy, tests/domain/test_link_follows_data.py)."""
     services = yaml.safe_load((data / "services.yaml").read_text())
     app = service(services, "app")
     app["affected_through"] = "public_content"
-    app["categories"] = ["always_public", "public_posts", *app["categories"]]
+    app["categories"] = ["always_public", *app["categories"]]
     (data / "services.yaml").write_text(yaml.safe_dump(services, allow_unicode=True))
 
 
@@ -82,7 +85,7 @@ def modified(tmp_path):
 
 
 def verdict(query: str, kb):
-    return decide(decode_query(query, TODAY).answers, kb, TODAY)
+    return decide(decode_query(query, TODAY, kb.services_with_own_form).answers, kb, TODAY)
 
 
 def statuses(query: str, kb) -> dict[str, Status]:
@@ -95,6 +98,9 @@ def statuses(query: str, kb) -> dict[str, Status]:
         # Threads with a form of its own: the Instagram objection (before the start) no longer covers it
         (threads_gets_its_own_form, "age=34&svc=ig,th&obj_ig=2025-01-10", {"ig": PROTECTED, "th": PROTECTED},
          {"ig": PROTECTED, "th": IN_USE}),
+        # ... and the link carries its objection (obj_th): ignored as an unknown key before, counted after
+        (threads_gets_its_own_form, "age=34&svc=ig,th&obj_th=2025-08-01", {"ig": IN_USE, "th": IN_USE},
+         {"ig": IN_USE, "th": PARTLY}),
         # the Facebook objection covers WhatsApp's Meta AI chats: protected before the start, partly after
         (facebook_objection_covers_whatsapp, "age=34&svc=fb,wa&ai=wa&obj_fb=2025-01-10",
          {"fb": PROTECTED, "wa": IN_USE}, {"fb": PROTECTED, "wa": PROTECTED}),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.outputs import build_result
 from kicheck.verdict import decide
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.personal_timeline import build
 from kicheck.texts import Texts
 from kicheck.verdict import decide
@@ -91,7 +91,6 @@ def test_markers_hold_events_start_objections_birthday_and_today(kb):
     birthday = next(m for m in tl.markers if m.kind == "birthday")
     assert (birthday.start, birthday.end) == (START, date(2025, 11, 29))
     assert [m.start for m in tl.markers] == sorted(m.start for m in tl.markers)
-    assert tl.first < date(2024, 6, 14) and tl.last > TODAY
 
 
 @pytest.mark.parametrize(

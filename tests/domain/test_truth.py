@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kicheck.answers import decode_query
+from kicheck.link import decode_query
 from kicheck.outputs import build_result
 
 
@@ -17,6 +17,7 @@ def all_texts(kb, lang):
         out += [part(lang) for claim in fact.claims for part in (claim.who, claim.says)]
     for action in kb.actions.values():
         out += [action.title(lang), action.why(lang)] + ([action.details(lang)] if action.details else [])
+        out += [text(lang) for text in action.words(for_child=True)]  # a parent's words (issue 17)
     for form in kb.forms.values():
         out += [form.title(lang), form.requires(lang)]
     for category in kb.categories.values():
@@ -117,7 +118,7 @@ REQUIRED = [
     ("en", "reason.linked_via", "the same e-mail address"),
     # finding 13: the chart's period says "can", not "may lawfully"
     ("de", "period.may_be_used", "kann genutzt werden"),
-    ("de", "note.birthday_range", "nach eigenen Angaben"),
+    ("de", "note.birthday_range", "Meta sagt"),
     ("en", "note.birthday_range", "Meta says"),
 ]
 
@@ -141,11 +142,11 @@ ACTION_SAYS = [
     ("object_linked", "de", "dieselbe E-Mail-Adresse"),
     ("object_linked", "en", "the same e-mail address"),
     # finding 14, F23
-    ("hide_or_delete_earlier", "de", "soweit es noch nicht genutzt wurde"),
+    ("hide_or_delete_earlier", "de", "wenn es noch nicht genutzt wurde"),
     ("hide_or_delete_earlier", "en", "as far as it has not been used yet"),
     # finding 15, F22: the third-party form is for data from the internet and licensed sources (issue 16: the
     # form has an action of its own, after what helps most)
-    ("third_party_form", "de", "Daten aus dem Internet und aus lizenzierten Quellen"),
+    ("third_party_form", "de", "Daten aus dem Internet und aus Quellen, für die Meta eine Lizenz hat"),
     ("third_party_form", "en", "data from the internet and licensed sources"),
     # finding 19, R3: whether deleting the chat deletes it at Meta is not stated
     ("wa_delete_chats", "de", "Ob er damit auch bei Meta gelöscht wird, ist nicht gesagt"),
@@ -263,7 +264,7 @@ def test_v3_never_says(kb, lang, words):
         # R11: Meta's age estimation named, its effect on AI training unclear
         ("F11", "de", "schätzt Meta auf Instagram in der ganzen EU das Alter"),
         ("F11", "en", "Meta estimates ages on Instagram across the EU"),
-        ("F11", "de", "Ob das ihre Daten vom KI-Training fernhält, sagt keine Quelle"),
+        ("F11", "de", "Ob Meta dann die Daten nicht für KI-Training nutzt, sagt keine Quelle"),
         ("F11", "en", "No source says whether that keeps their data out of AI training"),
         # R12
         ("F10", "de", "Öffentliche Inhalte nutzt Meta nur"),
@@ -341,7 +342,7 @@ RESULT_ROWS = [
     (
         "lang=de&age=41&svc=fb,ms,app&ai=ms,app&obj_fb=2025-05-01",
         ["### Messenger: Geschützt (nicht sicher)", "### Meta AI App: Geschützt (nicht sicher)",
-         "nur eine Lesart von Metas Wortlaut", "Schreiben Sie Meta AI dort nichts Persönliches"],
+         "nur eine Lesart von Metas Text", "Schreiben Sie Meta AI dort nichts Persönliches"],
         ["**Sie sind geschützt:", "nach Metas eigenen Angaben"],
     ),
     (
@@ -356,7 +357,7 @@ RESULT_ROWS = [
     # routes that need an account the person did not name: the login, and what is left without one
     (
         "lang=de&age=30&svc=app&ai=app",
-        ["Die Formulare verlangen eine Anmeldung bei Facebook oder Instagram", "Ohne ein solches Konto bleibt nur"],
+        ["Dafür melden Sie sich bei Facebook oder Instagram an", "Ohne ein solches Konto bleibt nur"],
         [],
     ),
     (
@@ -364,13 +365,13 @@ RESULT_ROWS = [
         ["The forms need you to log in to Facebook or Instagram", "Without such an account, all that is left"],
         [],
     ),
-    ("lang=de&age=30&svc=th&pub=th", ["Das Instagram-Formular verlangt eine Anmeldung", "Ohne Instagram-Konto bleibt"], []),
+    ("lang=de&age=30&svc=th&pub=th", ["Dafür melden Sie sich bei Instagram an", "Ohne Konto bei Instagram bleibt nur"], []),
     ("lang=en&age=30&svc=th&pub=th", ["The Instagram form needs you to log in", "Without an Instagram account"], []),
     # minors chatting with Meta AI in Messenger: a Facebook objection costs nothing and may cover the chats
     (
         "lang=de&age=15&svc=ms&ai=ms",
         ["Kostet nichts: auf Facebook oder Instagram widersprechen – gilt vielleicht auch für Ihre Chats in Messenger",
-         "Widersprechen Sie an Ihrem 18. Geburtstag deshalb noch einmal"],
+         "Widersprechen Sie darum an Ihrem 18. Geburtstag noch einmal"],
         [],
     ),
     (
@@ -399,9 +400,9 @@ RESULT_ROWS = [
     # tips only for the services the person uses; F5's always-public items are not Threads'
     ("lang=de&age=30&svc=fb&pub=fb", ["Öffentliche Beiträge auf privat stellen"], ["Auf Instagram lässt sich nur"]),
     ("lang=en&age=30&svc=fb&pub=fb", ["Make public posts private"], ["On Instagram only the whole account"]),
-    ("lang=de&age=30&svc=ig&pub=ig", ["Auf Instagram lässt sich nur das ganze Konto"], []),
+    ("lang=de&age=30&svc=ig&pub=ig", ["Auf Instagram geht das nur für das ganze Konto"], []),
     ("lang=en&age=30&svc=th", ["Profile and activity on Threads"], ["Always-public items", "Even with a private account: name"]),
-    ("lang=de&age=30&svc=th", ["Profil und Aktivität auf Threads"], ["Immer öffentliche Angaben", "Auch bei privatem Konto: Name"]),
+    ("lang=de&age=30&svc=th", ["Profil und was Sie auf Threads tun"], ["Was immer öffentlich ist", "Auch wenn Ihr Konto privat ist"]),
     # --- found in the 30-set read: an assumed "In use" has no flat "without an objection your data is used"
     ("lang=de&age=30&svc=th", ["- Ohne Widerspruch können Ihre Daten genutzt werden."], ["Ohne Widerspruch werden Ihre Daten genutzt."]),
     ("lang=en&age=30&svc=th", ["- Without an objection, your data may be used."], ["Without an objection, your data is used."]),
@@ -409,7 +410,7 @@ RESULT_ROWS = [
     ("lang=de&age=45&svc=fb,ig&linked=1&obj_ig=2025-08-01", ["(umstritten). Das gilt aber nur, wenn Ihr Widerspruch bei Instagram"], [". –"]),
     ("lang=en&age=45&svc=fb,ig&linked=1&obj_ig=2025-08-01", ["(disputed). But only if your objection on Instagram"], [". –"]),
     # "kam vor Ihrem 18. Geburtstag oder vielleicht davor" said "before, or maybe before"
-    ("lang=de&age=19&svc=ig&obj_ig=2025-06-01", ["Ihr Widerspruch kam sicher oder vielleicht vor Ihrem 18. Geburtstag."], ["oder vielleicht davor"]),
+    ("lang=de&age=19&svc=ig&obj_ig=2025-06-01", ["Ihr Widerspruch kam vor Ihrem 18. Geburtstag, sicher oder vielleicht."], ["oder vielleicht davor"]),
     # --- second 30-set read (i16): "nothing to do: your own content is not used" under a green status that
     # rests on an unconfirmed route (R13, F3) said flatly what the card calls not certain. Offer the sure lever
     # instead: write nothing personal to Meta AI there, keep Threads posts private, or say what stays open.

@@ -193,18 +193,6 @@ def tab(context, server) -> Tab:
     return Tab(context.new_page(), server.url)
 
 
-FIRST_VISIT = "test_first_visit_of_a_fresh_server_gets_the_real_app"
-
-
-def pytest_collection_modifyitems(config, items):
-    """The first-visit test must be the server's first browser visit: move it before the other browser tests."""
-    first = [item for item in items if item.name == FIRST_VISIT]
-    e2e = [i for i, item in enumerate(items) if item.nodeid.startswith("tests/e2e/")]
-    if first and e2e:
-        items.remove(first[0])
-        items.insert(e2e[0], first[0])
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """A failing browser test carries the tail of the server's log in its report."""

@@ -17,8 +17,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from kicheck import knowledge
-from kicheck.answers import ANSWER_KEYS, decode_query
 from kicheck.clock import today_in
+from kicheck.link import ANSWER_KEYS, decode_query
 from kicheck.present import consequence_lines
 from kicheck.texts import Texts
 from tests.e2e.conftest import new_context

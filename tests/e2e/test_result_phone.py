@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.readability import PEOPLE
-from kicheck.answers import encode
+from kicheck.link import encode
 from kicheck.texts import Texts
 from kicheck.verdict import decide
 from tests.e2e.driver import Tab

@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kicheck import knowledge
-from kicheck.answers import Answers, decode_query
+from kicheck.answers import Answers
+from kicheck.link import decode_query
 from kicheck.verdict import decide
 
 CORPUS = Path(__file__).with_name("links_v1.json")
