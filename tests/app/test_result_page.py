@@ -395,7 +395,7 @@ class AuthorityItems(HTMLParser):
 def authority_list(at) -> AuthorityItems:
     """The complaint action's list of authorities (one HTML element in a closed expander), parsed."""
     expander = at.get_by_key("dpa").expander[0]
-    assert expander.label in ("Datenschutzbehörde auswählen", "Choose a data protection authority")
+    assert expander.label in {Texts(default(), lang)("dpa.picker") for lang in ("de", "en")}
     (body,) = [el.proto.body for el in _walk(expander) if getattr(el, "type", None) == "html"]
     parsed = AuthorityItems()
     parsed.feed(body)
@@ -408,18 +408,16 @@ def test_authority_list_links_every_authority_laender_first(open_page, kb):
     at = open_page("/result", "v=1&lang=de&age=30&svc=fb")
     assert not at.selectbox
     shown = authority_list(at)
-    assert shown.groups == [
-        "Deutschland: Behörde Ihres Bundeslands",
-        "Nationale Behörden in der EU und im EWR",
-    ]
+    de = Texts(kb, "de")
+    assert shown.groups == [de("dpa.group.land"), de("dpa.group.country")]
     assert len(shown.items) == len(kb.authorities)
     regions = [item[0] for item in shown.items]
     assert regions[0] == "Baden-Württemberg" and regions.index("Thüringen") < regions.index("Österreich")
     by_address = {item[2]: item for item in shown.items}
     for authority in kb.authorities.values():
         _, text, _, target, _ = by_address[authority.url]
-        words = "Zur Beschwerdeseite: " if authority.url_kind == "complaint" else "Zur Startseite der Behörde"
-        assert text.startswith(words) and authority.name("de") in text and target == "_blank", text
+        kind = de("dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page")
+        assert text == f"{kind}: {authority.name('de')}" and target == "_blank", text
     assert by_address[kb.authorities["de-hh"].url][0] == "Hamburg"
     assert "dpa-de" not in at.session_state  # nothing to choose, nothing kept
 
