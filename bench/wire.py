@@ -47,6 +47,7 @@ class Nginx:
     directory: Path
     port: int = 0
     proc: subprocess.Popen | None = None
+    page_heads: bool = True  # False: Streamlit's own page document (the floor as Streamlit ships it)
 
     @property
     def base(self) -> str:
@@ -54,7 +55,9 @@ class Nginx:
 
     def start(self) -> None:
         self.port = free_port()
-        conf = _renderer().write_standalone(self.directory, [self.replica], f"{HOST}:{self.port}")
+        conf = _renderer().write_standalone(
+            self.directory, [self.replica], f"{HOST}:{self.port}", page_heads=self.page_heads
+        )
         error_log = self.directory / "error.log"
         args = [str(NGINX), "-p", str(self.directory), "-c", str(conf), "-e", str(error_log)]
         args += ["-g", f"daemon off; pid {self.directory / 'nginx.pid'}; error_log {error_log};"]
