@@ -460,6 +460,8 @@ async def run_all(edge: Edge, seconds: float, only: list[str] | None = None) -> 
     await case("host_name", case_host_name(edge))
     first = visitors.Visitor()
     await visitors.visit(first, edge.base, "result", f"{LABEL_QUERY},ig", [], 60, edge.route("127.0.0.1"))
+    if first.visit.ok:  # the downloads are made on a tap (deferred): tap them as a person does
+        first.visit.media += await visitors.tap_downloads(first)
     await case("media_ids", asyncio.to_thread(case_media_ids, edge, first.visit))
     await first.close()
     await case("fair_share", case_fair_share(edge, seconds))

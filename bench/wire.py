@@ -36,13 +36,14 @@ class Nginx:
     directory: Path
     port: int = 0
     process: Process | None = None
+    page_heads: bool = True  # False: Streamlit's own page document (the floor as Streamlit ships it)
 
     @property
     def base(self) -> str:
         return f"http://{HOST}:{self.port}"
 
     def start(self) -> None:
-        self.process, self.port = start_nginx(self.directory, [self.replica])
+        self.process, self.port = start_nginx(self.directory, [self.replica], page_heads=self.page_heads)
 
     def stop(self) -> None:
         if self.process is not None:

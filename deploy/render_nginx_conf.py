@@ -375,12 +375,15 @@ def render(
     public_url: str | None = None,
     public_dir: str | os.PathLike[str] | None = None,
     static_dir: str | os.PathLike[str] | None = None,
+    page_heads: bool = True,
 ) -> str:
     """The http-context configuration for these replicas ("host:port" each).
 
     `public_url` (https://host) is the address link previews and search engines get in canonical links, the
     preview image's address and the sitemap; without it, each request's own scheme and Host. /static/ allows
-    the files in `static_dir` (default: the installed Streamlit's).
+    the files in `static_dir` (default: the installed Streamlit's). `page_heads=False` leaves the page
+    documents as Streamlit ships them (no page heads, robots.txt, sitemap or icons of ours): only for the
+    benchmarks' one-line floor, which must not get the app's own words painted before its script runs.
     """
     if not replicas:
         raise ValueError("at least one replica (host:port) is needed")
@@ -397,7 +400,9 @@ def render(
         "REAL_IP": real_ip(real_ip_from),
         "TRUSTED_PROXIES": trusted_proxies(real_ip_from),
         "STATIC_FILES": static_files(static_dir),
-        "PAGE_DOCUMENTS": page_documents(public_url, public_dir),
+        "PAGE_DOCUMENTS": page_documents(public_url, public_dir)
+        if page_heads
+        else "    # Page documents as Streamlit ships them (page_heads=False: a benchmark's floor).",
         **frame_headers(frame_ancestors),
     }
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -415,6 +420,7 @@ def write_standalone(
     public_url: str | None = None,
     real_ip_from: Sequence[str] = (),
     static_dir: str | os.PathLike[str] | None = None,
+    page_heads: bool = True,
 ) -> Path:
     """Write DIR/nginx.conf: a whole nginx configuration, self-contained in DIR, including the template."""
     root = Path(directory).resolve()
@@ -430,6 +436,7 @@ def write_standalone(
             real_ip_from,
             public_url=public_url,
             static_dir=static_dir,
+            page_heads=page_heads,
         ),
         encoding="utf-8",
     )

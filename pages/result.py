@@ -5,6 +5,7 @@ Laid out for a phone: the verdict, then what to do (the objection buttons first)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
@@ -88,12 +89,20 @@ def more_pages() -> None:
         st.page_link("pages/sources.py", label=t("result.to_sources"), icon=":material/menu_book:")
 
 
+def handed_over(content: str | bytes) -> Callable[[], str | bytes]:
+    """A download's content for Streamlit to call when the button is tapped (bound now)."""
+    return lambda: content
+
+
 def downloads() -> None:
+    """The summary page and the reminder, handed over on a tap: `data` as a callable (Streamlit's deferred
+    download) stores no file when the page runs, so a browser fetches neither file while the page loads
+    (~8.5 KiB and two requests on every result page before); the bundle holds both, built once."""
     with st.container(key="downloads"):
         st.header(t("result.downloads"), anchor=False)
         st.download_button(
             t("result.download_summary"),
-            data=result.summary_html,
+            data=handed_over(result.summary_html),
             file_name=t("file.summary"),
             mime="text/html",
             key="download-summary",
@@ -103,7 +112,7 @@ def downloads() -> None:
         if result.ics:
             st.download_button(
                 t("result.download_ics"),
-                data=result.ics,
+                data=handed_over(result.ics),
                 file_name=t("file.ics"),
                 mime="text/calendar",
                 key="download-ics",

@@ -30,7 +30,9 @@ class Visit:
     error: str | None = None
     texts: list[str] = field(default_factory=list)
     largest_message: int = 0  # bytes of the largest message the server sent in this visit
-    media: list[str] = field(default_factory=list)  # /media/ URLs the page would load (icon, downloads)
+    media: list[str] = field(default_factory=list)  # /media/ URLs the page loads (its icon)
+    deferred: list[str] = field(default_factory=list)  # downloads made on a tap: their placeholder ids
+    session_id: str = ""
 
 
 @dataclass
@@ -78,6 +80,37 @@ def _media(msg: ForwardMsg) -> list[str]:
     return []
 
 
+def _deferred(msg: ForwardMsg) -> list[str]:
+    if msg.HasField("delta") and msg.delta.HasField("new_element"):
+        element = msg.delta.new_element
+        if element.WhichOneof("type") == "download_button" and element.download_button.deferred_file_id:
+            return [element.download_button.deferred_file_id]
+    return []
+
+
+async def tap_downloads(visitor: Visitor, timeout: float = 30) -> list[str]:
+    """What a tap on each of the visit's download buttons asks (Streamlit's deferred download): the server
+    makes the file and answers with its /media/ URL. The URLs, in the buttons' order."""
+    urls = []
+    async with asyncio.timeout(timeout):
+        for number, file_id in enumerate(visitor.visit.deferred):
+            request = BackMsg()
+            request.backend_operation_request.request_id = f"tap-{number}"
+            request.backend_operation_request.session_id = visitor.visit.session_id
+            request.backend_operation_request.deferred_file.file_id = file_id
+            await visitor.ws.send(request.SerializeToString())
+            while True:
+                msg = ForwardMsg()
+                msg.ParseFromString(await visitor.ws.recv())
+                reply = msg.backend_operation_response
+                if msg.HasField("backend_operation_response") and reply.request_id == f"tap-{number}":
+                    if reply.error_msg:
+                        raise RuntimeError(f"download {file_id}: {reply.error_msg}")
+                    urls.append(reply.deferred_file.url)
+                    break
+    return urls
+
+
 def _texts(msg: ForwardMsg) -> list[str]:
     if not msg.HasField("delta") or not msg.delta.HasField("new_element"):
         return []
@@ -123,6 +156,8 @@ async def visit(
         connection["local_addr"] = (route.source, 0)
     texts: list[str] = []
     media: list[str] = []
+    deferred: list[str] = []
+    session_id = ""
     largest = 0
     try:
         async with asyncio.timeout(timeout):
@@ -144,12 +179,15 @@ async def visit(
                 msg.ParseFromString(raw)
                 texts += _texts(msg)
                 media += _media(msg)
+                deferred += _deferred(msg)
+                if msg.HasField("new_session"):
+                    session_id = msg.new_session.initialize.session_id
                 if msg.HasField("script_finished"):
                     if msg.script_finished == DONE:
                         break
                     if msg.script_finished != RERUN:
                         raise RuntimeError(f"run finished with status {msg.script_finished}")
-                    texts, media = [], []  # the rerun sends the page again
+                    texts, media, deferred = [], [], []  # the rerun sends the page again
     except Exception as err:  # a timeout or a closed session is an error of this visitor, never of the run
         visitor.visit = Visit(False, error=f"{type(err).__name__}: {str(err)[:160]}")
         return
@@ -158,7 +196,7 @@ async def visit(
     if missing:
         visitor.visit = Visit(False, ms, f"verdict missing: {missing[0]!r}", texts, largest)
     else:
-        visitor.visit = Visit(True, ms, None, texts, largest, media)
+        visitor.visit = Visit(True, ms, None, texts, largest, media, deferred, session_id)
 
 
 async def crowd(

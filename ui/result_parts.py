@@ -12,7 +12,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from kicheck.authorities import authority_note, authority_options, chosen_authority
+from kicheck.authorities import AuthorityOption, authority_options
 from kicheck.changelog import ChangesSince, changes_notice, stale_notice
 from kicheck.present import ActionItem, Category, ResultView, ServiceCard
 from kicheck.texts import Texts
@@ -74,18 +74,22 @@ def actions(view: ResultView, t: Texts) -> None:
 
 def action_card(number: int, action: ActionItem, primary: bool, t: Texts) -> None:
     with st.container(key=f"action-{action.id}", border=True, gap="xsmall"):
-        st.markdown(f"**{number}. {action.title}**")
-        for link in action.links:
-            st.link_button(
-                link.title,
-                link.url,
-                type="primary" if primary else "secondary",
-                width="stretch",
-                icon=":material/open_in_new:",
-            )
-            if link.note:
-                st.caption(link.note)
-        st.markdown(action.why)
+        title = f"**{number}. {action.title}**"
+        if not action.links:  # title and reason in one element: one Markdown parse less in the browser
+            st.markdown(f"{title}\n\n{action.why}")
+        else:
+            st.markdown(title)
+            for link in action.links:
+                st.link_button(
+                    link.title,
+                    link.url,
+                    type="primary" if primary else "secondary",
+                    width="stretch",
+                    icon=":material/open_in_new:",
+                )
+                if link.note:
+                    st.caption(link.note)
+            st.markdown(action.why)
         if action.details:
             with st.expander(t("result.more")):
                 st.markdown(action.details)
@@ -93,23 +97,42 @@ def action_card(number: int, action: ActionItem, primary: bool, t: Texts) -> Non
             authority_picker(t)
 
 
+# The authorities' list: plain text and links, so plain HTML (one element the browser inserts as it is, where
+# ~50 Markdown list items would each be parsed and rendered by React). Links open a new tab, as Markdown's do.
+DPA_STYLE = (
+    "<style>.kc-dpa p{margin:.75rem 0 .25rem;font-weight:600}.kc-dpa ul{margin:0;padding-left:1.25rem}"
+    ".kc-dpa li{margin:.25rem 0}.kc-dpa small{display:block;font-size:.9rem;opacity:.8}</style>"
+)
+
+
 def authority_picker(t: Texts) -> None:
-    """The person's data protection authority (German Länder first): the chosen one's complaint page."""
-    options = {o.id: o.label for o in authority_options(t.knowledge, t.lang)}
-    chosen = st.selectbox(
-        t("dpa.picker"),
-        options=list(options),
-        index=None,
-        format_func=options.get,
-        placeholder=t("dpa.picker"),
-        key=f"dpa-{t.lang}",  # a selectbox keeps its label as state: one widget per language
+    """Every data protection authority (German Länder first, then the countries) as a list of links in a
+    closed expander, each to its complaint page (or its home page where none could be checked), with its note.
+
+    Not st.selectbox: that widget loads ~60 KiB of Streamlit's script (Selectbox, combobox, filter, menu
+    chunks) on every result page for a step few people take, and each choice ran the page again on the
+    server. A link needs neither, and a list of links is read out as such by a screen reader.
+    """
+    options = authority_options(t.knowledge, t.lang)
+    groups = []
+    for group in ("land", "country"):
+        items = "".join(authority_item(t, o) for o in options if o.group == group)
+        groups.append(f"<p>{html.escape(t(f'dpa.group.{group}'))}</p><ul>{items}</ul>")
+    with st.container(key="dpa"), st.expander(t("dpa.picker"), icon=":material/account_balance:"):
+        st.html(f'{DPA_STYLE}<div class="kc-dpa">{"".join(groups)}</div>')
+
+
+def authority_item(t: Texts, option: AuthorityOption) -> str:
+    """One list item: the region, the link (its kind and the authority's name, as the page's buttons said it),
+    and the authority's note below it. Every text escaped; the address is the knowledge base's own."""
+    authority = t.knowledge.authorities[option.id]
+    kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
+    link = (
+        f'<a href="{html.escape(authority.url)}" target="_blank" rel="noopener noreferrer">'
+        f"{html.escape(t(kind))}: {html.escape(option.name)}</a>"
     )
-    authority = chosen_authority(t.knowledge, chosen)
-    if authority is not None:
-        kind = "dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page"
-        st.link_button(f"{t(kind)}: {t.pick(authority.name)}", authority.url, width="stretch")
-        if note := authority_note(t.knowledge, chosen, t.lang):
-            st.caption(t("dpa.note", note=note))
+    note = f"<small>{html.escape(t('dpa.note', note=option.note))}</small>" if option.note else ""
+    return f"<li><strong>{html.escape(option.region)}</strong>: {link}{note}</li>"
 
 
 def knowledge_notices(changes: ChangesSince, today, t: Texts) -> None:
@@ -121,8 +144,9 @@ def knowledge_notices(changes: ChangesSince, today, t: Texts) -> None:
         with st.container(key="changes", border=True):
             st.markdown(f"**{t('changes.title')}**")
             st.markdown(changes_notice(t, changes))
-            for entry in changes.entries:
-                st.markdown(f"- {t.date(entry.date)}: {t.pick(entry.text)}")
+            st.markdown(
+                "\n".join(f"- {t.date(entry.date)}: {t.pick(entry.text)}" for entry in changes.entries)
+            )
 
 
 def knowledge_footnote(changes: ChangesSince, t: Texts) -> None:
@@ -142,7 +166,11 @@ def shared_categories(view: ResultView) -> list[Category]:
 
 
 def reasons(view: ResultView, t: Texts) -> None:
-    """Why each status: the reasons, the data concerned, and the unclear points with who says what."""
+    """Why each status: the reasons, the data concerned, and the unclear points with who says what.
+
+    A list is one Markdown element, not one per item: each element costs the browser its own Markdown parse
+    and React subtree (the result page had ~40 of them; the verdict waits for the whole page to render).
+    """
     if not view.cards:
         return
     shared = shared_categories(view)
@@ -150,8 +178,7 @@ def reasons(view: ResultView, t: Texts) -> None:
         st.header(t("result.why"), anchor=False)
         if view.if_known:
             with st.container(key="why-if-known"):
-                for line in view.if_known:
-                    st.markdown(f"- {line}")
+                st.markdown("\n".join(f"- {line}" for line in view.if_known))
         if shared:
             with st.container(key="why-shared"):
                 st.markdown(f"**{t('result.all_services')}**\n" + _categories(shared))
@@ -162,19 +189,20 @@ def reasons(view: ResultView, t: Texts) -> None:
 def service_reasons(card: ServiceCard, shared: list[Category], t: Texts) -> None:
     with st.container(key=f"why-{card.code}"):
         st.subheader(card.name, anchor=False)
-        for reason in card.reasons:
-            st.markdown(f"- {reason}")
         own = [c for c in card.categories if c not in shared]
+        lines = [f"- {reason}" for reason in card.reasons]
         if own:
-            st.markdown(f"**{t('result.categories')}:**\n" + _categories(own))
+            lines += ["", f"**{t('result.categories')}:**", _categories(own)]
+        if lines:
+            st.markdown("\n".join(lines))
         for point in card.unclear:
             with (
                 st.container(key=f"unclear-{card.code}-{point.fact_id}"),
                 st.expander(f"{t('result.unclear')}: {point.topic}", icon=":material/help:"),
             ):
-                st.markdown(point.text)
-                for who, says in point.claims:
-                    st.markdown(f"- *{who}:* {says}")
+                st.markdown(
+                    "\n\n".join([point.text, "\n".join(f"- *{who}:* {says}" for who, says in point.claims)])
+                )
 
 
 def _categories(categories: list[Category]) -> str:

@@ -6,13 +6,14 @@ import base64
 import html
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl
 from xml.etree import ElementTree
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.elements.widgets import button
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import TODAY
@@ -52,19 +53,33 @@ def open_page():
     return _open
 
 
+class Downloads(dict):
+    """{file name: (mimetype, bytes)} of the page's download buttons; `deferred`: those handed over as a
+    callable (Streamlit's deferred download: the file is made on a tap, not stored when the page runs)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deferred: set[str] = set()
+        self.callables: dict[str, tuple[str, Callable[[], str | bytes]]] = {}
+
+
 @pytest.fixture
-def downloads(monkeypatch):
-    """Records what the page hands to download buttons: {filename: (mimetype, bytes)}."""
-    files: dict[str, tuple[str, bytes]] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+def downloads(monkeypatch) -> Downloads:
+    """Records what the page hands to download buttons. A callable is called here as Streamlit calls it on a
+    tap, so the tests read the very content a tap downloads."""
+    files = Downloads()
+    original = button.marshall_file
 
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        if filename:
-            data = path_or_data.encode() if isinstance(path_or_data, str) else bytes(path_or_data)
-            files[filename] = (mimetype, data)
-        return original(self, path_or_data, mimetype, kind, filename)
+    def record(coordinates, data, proto, mimetype, file_name=None, **kwargs):
+        if file_name:
+            content = data() if callable(data) else data
+            files[file_name] = (mimetype, content.encode() if isinstance(content, str) else bytes(content))
+            if callable(data):
+                files.deferred.add(file_name)
+                files.callables[file_name] = (mimetype, data)
+        return original(coordinates, data, proto, mimetype, file_name, **kwargs)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(button, "marshall_file", record)
     return files
 
 

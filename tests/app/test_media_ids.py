@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from streamlit.runtime import memory_media_file_storage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
@@ -26,19 +27,32 @@ def served_ids(monkeypatch) -> list[tuple[str, str, bytes, str | None]]:
     return stored
 
 
-def test_the_result_pages_downloads_have_keyed_ids(open_page, served_ids) -> None:
-    """The .md and .ics of a result: ids that are not Streamlit's hash of their bytes, and stable per process."""
+def test_the_result_pages_downloads_have_keyed_ids(open_page, served_ids, downloads) -> None:
+    """The summary and .ics of a result: made on a tap (no file stored when the page runs), then stored by
+    Streamlit's own deferred path under ids that are not Streamlit's hash of their bytes, stable per process."""
     query = "v=1&lang=de&age=37&svc=fb,ig,wa&pub=fb&ai=wa&obj_fb=2025-07-14"
     open_page("/result", query)
-    downloads = [entry for entry in served_ids if entry[3]]
-    assert len(downloads) >= 2 and "ics" in {name.rsplit(".", 1)[1] for *_, name in downloads}
-    for file_id, mimetype, data, filename in downloads:
+    assert [entry for entry in served_ids if entry[3]] == []  # the page run stores no download
+    assert len(downloads.callables) == 2 and "ics" in {name.rsplit(".", 1)[1] for name in downloads.callables}
+
+    def tap(manager: MediaFileManager) -> set[str]:
+        """What a tap on each button does on the server (DeferredFileHandler): run the callable, store the file."""
+        ids = set()
+        for name, (mimetype, make) in downloads.callables.items():
+            url = manager.execute_deferred(
+                manager.add_deferred(make, mimetype, "coordinates", file_name=name)
+            )
+            ids.add(url.rsplit("/", 1)[1].split(".", 1)[0])
+        return ids
+
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    first = tap(manager)
+    stored = [entry for entry in served_ids if entry[3]]
+    assert len(stored) == 2 and {entry[0] for entry in stored} == first
+    for file_id, mimetype, data, filename in stored:
         assert file_id != media_ids.STREAMLIT_FILE_ID(data, mimetype, filename)
         assert file_id == media_ids.keyed_file_id(data, mimetype, filename)
-    first = {entry[0] for entry in downloads}
-    served_ids.clear()
-    open_page("/result", query)  # the same answers again: the same files (Streamlit keeps one copy)
-    assert {entry[0] for entry in served_ids if entry[3]} == first
+    assert tap(manager) == first  # tapped again: the same files (Streamlit keeps one copy)
 
 
 def test_the_id_depends_on_every_part_and_on_the_key(monkeypatch) -> None:

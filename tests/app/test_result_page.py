@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -214,6 +215,8 @@ def test_downloads_summary_page_and_calendar(open_page, downloads):
     mime, ics = downloads["meta-ai-check-reminder.ics"]
     assert mime.startswith("text/calendar")
     assert b"BEGIN:VEVENT" in ics and b"DTSTART;VALUE=DATE:20271130" in ics
+    # Both made on a tap (Streamlit's deferred download): no file is stored, none fetched while the page loads.
+    assert downloads.deferred == {"meta-ki-check-result.html", "meta-ai-check-reminder.ics"}
 
 
 def test_no_calendar_when_no_reminder_fits(open_page, downloads):
@@ -360,26 +363,76 @@ def test_stale_knowledge_is_said_on_every_result(open_page, monkeypatch, kb):
     assert not open_page("/result", "v=1&lang=en&age=30&svc=fb").warning
 
 
-def test_authority_picker_links_the_chosen_authority(open_page, kb):
-    """The complaint action offers the authorities, Länder first; choosing one gives its complaint page."""
+class AuthorityItems(HTMLParser):
+    """The list's items as (region, link text, address, target, note) and the group headings, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[list[str]] = []
+        self.groups: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "li":
+            self.items.append(["", "", "", "", ""])
+        elif tag == "a":
+            self.items[-1][2:4] = [attrs["href"], attrs.get("target", "")]
+        if tag in ("p", "strong", "a", "small"):
+            self._in = tag
+            if tag == "p":
+                self.groups.append("")
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        field = {"strong": 0, "a": 1, "small": 4}.get(self._in or "")
+        if self._in == "p":
+            self.groups[-1] += data
+        elif field is not None:
+            self.items[-1][field] += data
+
+
+def authority_list(at) -> AuthorityItems:
+    """The complaint action's list of authorities (one HTML element in a closed expander), parsed."""
+    expander = at.get_by_key("dpa").expander[0]
+    assert expander.label in {Texts(default(), lang)("dpa.picker") for lang in ("de", "en")}
+    (body,) = [el.proto.body for el in _walk(expander) if getattr(el, "type", None) == "html"]
+    parsed = AuthorityItems()
+    parsed.feed(body)
+    return parsed
+
+
+def test_authority_list_links_every_authority_laender_first(open_page, kb):
+    """The complaint action lists the authorities, Länder first, each with its complaint page (or its home page
+    where no complaint page could be checked, said so), as links: no widget, no rerun for a choice."""
     at = open_page("/result", "v=1&lang=de&age=30&svc=fb")
-    picker = at.selectbox(key="dpa-de")
-    assert picker.value is None and picker.options[0].startswith("Baden-Württemberg")
-    picker.set_value("de-hh").run()
-    hamburg = kb.authorities["de-hh"]
-    assert (hamburg.url) in [url for _, url in link_buttons(at, "action-complain_dpa")]
+    assert not at.selectbox
+    shown = authority_list(at)
+    de = Texts(kb, "de")
+    assert shown.groups == [de("dpa.group.land"), de("dpa.group.country")]
+    assert len(shown.items) == len(kb.authorities)
+    regions = [item[0] for item in shown.items]
+    assert regions[0] == "Baden-Württemberg" and regions.index("Thüringen") < regions.index("Österreich")
+    by_address = {item[2]: item for item in shown.items}
+    for authority in kb.authorities.values():
+        _, text, _, target, _ = by_address[authority.url]
+        kind = de("dpa.complaint_page" if authority.url_kind == "complaint" else "dpa.home_page")
+        assert text == f"{kind}: {authority.name('de')}" and target == "_blank", text
+    assert by_address[kb.authorities["de-hh"].url][0] == "Hamburg"
+    assert "dpa-de" not in at.session_state  # nothing to choose, nothing kept
 
 
 @pytest.mark.parametrize(
     ("lang", "words"), [("de", "Behörde Ihres Bundeslands"), ("en", "the authority of your Land")]
 )
-def test_authority_picker_shows_the_chosen_authoritys_note(open_page, lang, words):
-    """The BfDI's note (for Meta, the Land's authority is competent) shows beside its link, so nobody complains
+def test_authority_list_shows_each_authoritys_note(open_page, kb, lang, words):
+    """The BfDI's note (for Meta, the Land's authority is competent) stands under its link, so nobody complains
     to the wrong authority."""
     at = open_page("/result", f"v=1&lang={lang}&age=30&svc=fb")
-    at.selectbox(key=f"dpa-{lang}").set_value("de").run()
-    notes = [c.value for c in at.get_by_key("action-complain_dpa").caption]
-    assert any(words in note for note in notes)
+    note = next(item[4] for item in authority_list(at).items if item[2] == kb.authorities["de"].url)
+    assert words in note and note.startswith(("Hinweis: ", "Note: "))
 
 
 def test_menu_result_entry_carries_the_latest_answers(open_page):

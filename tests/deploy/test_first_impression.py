@@ -220,6 +220,16 @@ def test_the_public_url_option_names_every_link() -> None:
             render_nginx_conf.render(["127.0.0.1:8501"], "80", public_url=bad)
 
 
+def test_the_benchmark_floor_gets_streamlits_own_documents_and_nothing_else_changes() -> None:
+    """page_heads=False (bench/lighthouse.py's floor): no page head, shell or robots.txt of ours, so the floor
+    is not measured with the app's own words painted early; every other line of the config is the same."""
+    ours = render_nginx_conf.render(["127.0.0.1:8501"], "80")
+    plain = render_nginx_conf.render(["127.0.0.1:8501"], "80", page_heads=False)
+    assert "sub_filter '" in ours and "sub_filter '" not in plain and "location = /robots.txt" not in plain
+    floor_line = next(line for line in plain.splitlines() if "page_heads=False" in line)
+    assert ours.replace(render_nginx_conf.page_documents(None), "") == plain.replace(floor_line, "")
+
+
 def test_each_document_title_is_the_one_the_app_sets() -> None:
     """The title before the app runs is the title the app sets when it runs (German), page by page."""
     t = Texts(knowledge.default(), "de")

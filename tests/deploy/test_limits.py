@@ -86,8 +86,8 @@ def test_a_client_opening_sessions_too_fast_gets_429_while_another_is_served(edg
 
 def browser_visit(edge: Edge, source: str, query: str) -> list[int]:
     """What Chromium asks nginx for when it opens a result link (counted in the access log: the page, favicon,
-    host-config, the session, then the page icon and both downloads from /media/), from `source`; the statuses,
-    with 0 for a session that did not show its verdict."""
+    host-config, the session, then the page icon from /media/; the downloads are made on a tap), from `source`;
+    the statuses, with 0 for a session that did not show its verdict."""
     statuses = [get(edge, f"/result?{query}", source)]
     statuses += [get(edge, path, source) for path in ("/favicon.png", "/_stcore/host-config")]
 
@@ -108,7 +108,7 @@ def test_twenty_browsers_behind_one_address_all_get_a_complete_page(edge: Edge) 
     queries = [f"v=1&lang=en&age={20 + i}&svc=fb,ig&obj_fb=2025-07-0{1 + i % 9}" for i in range(20)]
     with ThreadPoolExecutor(max_workers=20) as browsers:
         pages = list(browsers.map(lambda q: browser_visit(edge, "127.0.0.6", q), queries))
-    incomplete = [statuses for statuses in pages if statuses.count(200) != len(statuses) or len(statuses) < 7]
+    incomplete = [statuses for statuses in pages if statuses.count(200) != len(statuses) or len(statuses) < 5]
     assert incomplete == [], incomplete
     flood = [get(edge, "/result?v=1&svc=fb", "127.0.0.7") for _ in range(250)]
     assert flood.count(429) >= 50

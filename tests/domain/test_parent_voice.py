@@ -1,4 +1,4 @@
-"""Issue 17, section 2: a parent who checks for their child is addressed as the parent throughout.
+"""A parent who checks for their child is addressed as the parent throughout.
 
 The actions speak to the person whose account it is ("Widersprechen Sie", "Ihre Daten"). On a parent's result
 (link: who=child) each action uses its words for a parent (actions.yaml `for_child`), or words that speak to
