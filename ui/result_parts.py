@@ -115,9 +115,9 @@ def authority_picker(t: Texts) -> None:
     """
     options = authority_options(t.knowledge, t.lang)
     groups = []
-    for group in ("land", "country"):
+    for group, label in (("land", t("dpa.group.land")), ("country", t("dpa.group.country"))):
         items = "".join(authority_item(t, o) for o in options if o.group == group)
-        groups.append(f"<p>{html.escape(t(f'dpa.group.{group}'))}</p><ul>{items}</ul>")
+        groups.append(f"<p>{html.escape(label)}</p><ul>{items}</ul>")
     with st.container(key="dpa"), st.expander(t("dpa.picker"), icon=":material/account_balance:"):
         st.html(f'{DPA_STYLE}<div class="kc-dpa">{"".join(groups)}</div>')
 
