@@ -86,7 +86,6 @@ def dynamic_text_keys(k) -> set[str]:
     keys |= {f"answer.objection_{c.value}" for c in ObjectionChoice}
     keys |= {f"q.{q}" for q in ("services", "public", "ai")}
     keys |= {f"note.if_known_{k}{same}" for k in IF_KNOWN_KINDS for same in ("", "_same")}
-    keys |= {f"dpa.group.{group}" for group in ("land", "country")}  # the authority list's two groups
     return keys
 
 
