@@ -345,12 +345,17 @@ def _used_objections(a: Answers, reader: _Reader) -> tuple[dict[str, date], froz
     return dict(sorted(objections.items())), unknown
 
 
-def _read_lang(reader: _Reader) -> str | None:
-    lang = reader.single("lang")
-    if lang is not None and lang not in LANGUAGES:
-        reader.problem("lang", lang, "unknown_code")
+def _read_code(reader: _Reader, key: str, known: Iterable[str]) -> str | None:
+    """A key with one value out of `known`; any other value is dropped with a notice."""
+    value = reader.single(key)
+    if value is not None and value not in known:
+        reader.problem(key, value, "unknown_code")
         return None
-    return lang
+    return value
+
+
+def _read_lang(reader: _Reader) -> str | None:
+    return _read_code(reader, "lang", LANGUAGES)
 
 
 def _read_age(reader: _Reader) -> int | None:
@@ -368,11 +373,7 @@ def _read_age(reader: _Reader) -> int | None:
 
 
 def _read_who(reader: _Reader) -> str | None:
-    who = reader.single("who")
-    if who is not None and who not in WHO_VALUES:
-        reader.problem("who", who, "unknown_code")
-        return None
-    return who
+    return _read_code(reader, "who", WHO_VALUES)
 
 
 def _read_ai(reader: _Reader) -> tuple[set[str], bool]:

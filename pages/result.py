@@ -5,7 +5,6 @@ Laid out for a phone: the verdict, then what to do (the objection buttons first)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
@@ -89,36 +88,24 @@ def more_pages() -> None:
         st.page_link("pages/sources.py", label=t("result.to_sources"), icon=":material/menu_book:")
 
 
-def handed_over(content: str | bytes) -> Callable[[], str | bytes]:
-    """A download's content for Streamlit to call when the button is tapped (bound now)."""
-    return lambda: content
+def download(label: str, content: str | bytes, file_name: str, mime: str, key: str, icon: str) -> None:
+    """A download handed over on a tap: `data` as a callable (Streamlit's deferred download, bound now)
+    stores no file when the page runs, so a browser fetches nothing while the page loads."""
+    st.download_button(
+        label, data=lambda: content, file_name=file_name, mime=mime, key=key, on_click="ignore", icon=icon
+    )
 
 
 def downloads() -> None:
-    """The summary page and the reminder, handed over on a tap: `data` as a callable (Streamlit's deferred
-    download) stores no file when the page runs, so a browser fetches neither file while the page loads
-    (~8.5 KiB and two requests on every result page before); the bundle holds both, built once."""
+    """The summary page and the reminder (~8.5 KiB and two requests on every result page while they were
+    stored at run time); the bundle holds both, built once."""
     with st.container(key="downloads"):
         st.header(t("result.downloads"), anchor=False)
-        st.download_button(
-            t("result.download_summary"),
-            data=handed_over(result.summary_html),
-            file_name=t("file.summary"),
-            mime="text/html",
-            key="download-summary",
-            on_click="ignore",
-            icon=":material/description:",
-        )
+        summary = (t("result.download_summary"), result.summary_html, t("file.summary"), "text/html")
+        download(*summary, key="download-summary", icon=":material/description:")
         if result.ics:
-            st.download_button(
-                t("result.download_ics"),
-                data=handed_over(result.ics),
-                file_name=t("file.ics"),
-                mime="text/calendar",
-                key="download-ics",
-                on_click="ignore",
-                icon=":material/event:",
-            )
+            reminder = (t("result.download_ics"), result.ics, t("file.ics"), "text/calendar")
+            download(*reminder, key="download-ics", icon=":material/event:")
         else:
             st.caption(t("result.no_reminder"))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import streamlit as st
 
 from kicheck.changelog import versions
@@ -27,22 +30,22 @@ with st.container(key="jump-links"):
     st.markdown(" · ".join(f"[{t(title)}](#{anchor})" for anchor, title in SECTIONS))
 
 
-def jump_target(anchor: str) -> None:
-    """An element with this id, for the jump links. Not a heading anchor: Streamlit labels those
-    "Link to heading" in English on a German page."""
-    st.html(f'<span id="{anchor}"></span>')
+@contextmanager
+def section(anchor: str, title: str) -> Iterator[None]:
+    """One part of the page: its container, its jump target and its heading. The jump target is an element
+    with this id, not a heading anchor: Streamlit labels those "Link to heading" in English, on any page."""
+    with st.container(key=anchor):
+        st.html(f'<span id="{anchor}"></span>')
+        st.header(t(title), anchor=False)
+        yield
 
 
-with st.container(key="privacy"):
-    jump_target("privacy")
-    st.header(t("sources.privacy"), anchor=False)
+with section("privacy", "sources.privacy"):
     st.write(t("sources.privacy_text"))
     st.subheader(t("sources.link_contents"), anchor=False)
     st.write(t("sources.link_text"))
 
-with st.container(key="facts"):
-    jump_target("facts")
-    st.header(t("sources.facts"), anchor=False)
+with section("facts", "sources.facts"):
     st.write(t("sources.facts_intro"))
     for fact in k.facts.values():
         with st.container(key=f"fact-{fact.id}", border=True):
@@ -62,32 +65,24 @@ with st.container(key="facts"):
                 + "]"
             )
 
-with st.container(key="sources"):
-    jump_target("sources")
-    st.header(t("sources.sources"), anchor=False)
+with section("sources", "sources.sources"):
     for src in k.sources.values():
         st.markdown(
             f"- {src.publisher}: [{src.title}]({src.url}) – {t('sources.read', month=t.month(src.read_in))}"
         )
 
-with st.container(key="changelog"):
-    jump_target("changelog")
-    st.header(t("changelog.title"), anchor=False)
+with section("changelog", "changelog.title"):
     for version, day, entries in versions(k):
         st.markdown(f"**{t('changelog.version', version=version, date=t.date(day))}**")
         for entry in entries:
             st.markdown(f"- {t.pick(entry.text)}")
 
-with st.container(key="disclaimer"):
-    jump_target("disclaimer")
-    st.header(t("sources.disclaimer_title"), anchor=False)
+with section("disclaimer", "sources.disclaimer_title"):
     st.write(t("sources.disclaimer"))
     st.subheader(t("sources.version"), anchor=False)
     st.write(version_line(t))
 
-with st.container(key="imprint"):
-    jump_target("imprint")
-    st.header(t("sources.imprint"), anchor=False)
+with section("imprint", "sources.imprint"):
     imprint = operator_imprint()
     if imprint:
         st.text(imprint)  # the operator's text as written: plain text, never Markdown or HTML
