@@ -112,12 +112,12 @@ PERSONS = [
         dict(
             age=34, svc=["fb", "ig", "wa"], pub=["ig"], ai=["wa"], linked="no", obj={"ig": date(2025, 7, 1)}
         ),
-        # issue 16: an assumed "In use" says so on its badge (WhatsApp's chats, F18)
+        # an assumed "In use" says so on its badge (WhatsApp's chats, F18)
         {"fb": "In use", "ig": "Partly protected", "wa": "In use (assumed)"},
     ),
     (
         dict(age=29, svc=["fb", "ig"], ai=["nowhere"], linked="yes", obj={"fb": "by_deadline"}),
-        # issue 16, R7: Instagram's protection rests on the Facebook objection (same e-mail address?)
+        # R7: Instagram's protection rests on the Facebook objection (same e-mail address?)
         {"fb": "Protected", "ig": "Protected (not certain)"},
     ),
     (dict(age=15, svc=["ig"], bd="ok", ai=["nowhere"]), {"ig": "Not affected"}),

@@ -55,7 +55,7 @@ def test_each_scenario_shows_its_statuses_and_actions(open_page, scenario):
     lang = "en" if "lang=en" in scenario.link else "de"
     shown_labels = statuses(at, scenario.statuses)
     # The badge names the status; an assumed "In use" or a protection resting on another account's objection
-    # adds that in brackets on the badge itself (issue 16), as the domain decides (present.status_label).
+    # adds that in brackets on the badge itself, as the domain decides (present.status_label).
     verdict = decide(decode_query(scenario.link, scenario.today).answers, default(), scenario.today)
     texts = Texts(default(), lang)
     assert shown_labels == {
@@ -114,9 +114,7 @@ def test_age_range_is_said_aloud(open_page):
     """For a 19-year-old the window starts at a birthday known only as a range, and the page says so."""
     at = open_page("/result", "v=1&lang=en&age=19&svc=fb")
     assert "between 27 May 2025 and 29 November 2025" in " ".join(texts_in(at, "status-fb"))
-    assert any(
-        "Your 18th birthday falls between" in c.value for c in at.caption
-    )  # the range, said (issue 16)
+    assert any("Your 18th birthday falls between" in c.value for c in at.caption)  # the range, said
 
 
 def test_actions_have_real_links(open_page):

@@ -70,7 +70,7 @@ def dynamic_text_keys(k) -> set[str]:
     keys = {f"status.{s.value}" for s in Status}
     keys |= {f"confidence.{c}" for c in ("confirmed", "reported", "unclear")}
     keys |= {f"reason.follows_{c}" for c in ("confirmed", "reported", "unclear")}
-    # a protection that rests on another account's objection (knowledge v3, issue 16): per kind of route
+    # a protection that rests on another account's objection (knowledge v3): per kind of route
     keys |= {f"status.{s}_uncertain" for s in ("protected", "partly")}
     keys |= {f"window.uncertain_{c}" for c in ("linked", "reported", "unclear")}
     keys |= {f"summary.uncertain_{c}" for c in ("linked", "follows_chats", "follows_public")}

@@ -24,7 +24,7 @@ def view(query: str, kb, today: date = TODAY):
         ("lang=de&age=17&svc=fb&d=2025-10-29", "damals waren Sie 17. Heute sind Sie 18 oder 19"),
         # a birthday that may still be ahead is not "you turned 18"
         ("lang=en&age=17&svc=fb&d=2026-05-29", "Your 18th birthday falls on a day between 30 May 2026 and 29 May 2027 – it may still be ahead"),
-        # issue 16: the birthday's whole range, not "you turned 18 around the start" (wrong for most of them)
+        # the birthday's whole range, not "you turned 18 around the start" (wrong for most of them)
         ("lang=en&age=19&svc=fb", "Your 18th birthday falls between 30 November 2024 and 29 November 2025."),
     ],
 )  # fmt: skip
@@ -122,7 +122,7 @@ def test_headline_is_the_summary_first_sentence_and_the_rest_follows(query, head
         # repairs and values about services not named change nothing, so no consequence is claimed
         ("lang=en&age=34&svc=fb&AI=fb", []),
         ("lang=en&age=34&svc=fb&ai=wa", []),
-        # issue 16: an objection date for a service not named is not counted, and the notice says what that
+        # an objection date for a service not named is not counted, and the notice says what that
         # means: nothing here, or "judged as if not objected" for a service that follows it (Messenger)
         # (with linked accounts an Instagram objection would have covered Facebook: "might have covered")
         ("lang=en&age=34&svc=fb&ai=wa&obj_ig=2025-03-01", ["Your objection on Instagram is therefore not counted. It might have covered Facebook"]),

@@ -83,7 +83,7 @@ def test_told_to_object_gets_a_confirmation_check_tomorrow(kb):
         "age=15&svc=wa&ai=wa",
         # an objection 17 months ago: no "check the confirmation tomorrow", and nobody protected is told to object
         "age=40&svc=fb&obj_fb=2025-07-01",
-        # issue 16: with only one linked account's objection the other is told to object too (R7), so both here
+        # with only one linked account's objection the other is told to object too (R7), so both here
         "age=40&svc=fb,ig&linked=1&obj_fb=2025-01-01&obj_ig=2025-01-01",
     ],
 )

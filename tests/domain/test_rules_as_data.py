@@ -140,7 +140,7 @@ def test_whatsapp_actions_follow_the_data(modified, kb):
         (a.id, a.services) for a in verdict("age=34&svc=wa&ai=wa", kb).actions
     ]
     protected = [a.id for a in verdict("age=34&svc=fb,wa&ai=wa&obj_fb=2025-01-10", changed).actions]
-    # Protected only by a reported route: no objection step, but the chat levers stay (issue 16: never
+    # Protected only by a reported route: no objection step, but the chat levers stay (never
     # "nothing to do, your content is not used" on a protection nobody can confirm)
     assert protected == ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "wa_general_objection"]
     reasons = verdict("age=34&svc=fb,wa&ai=wa&obj_fb=2025-01-10", changed).service("wa").reasons

@@ -146,7 +146,7 @@ AGEING = [
     ("age=17&svc=fb&d=2026-11-29", TODAY, NOT_AFFECTED, (17, 17), None),
     # six months later the birthday may have come: judged as possibly 18 (the safe side), window from it
     ("age=17&svc=fb&d=2026-05-29", TODAY, IN_USE, (17, 18), DateRange(date(2026, 5, 30), date(2027, 5, 29))),
-    # issue 11: a late objection at 18 stays partly protected when the link is opened a year later
+    # a late objection at 18 stays partly protected when the link is opened a year later
     ("age=18&svc=fb&obj_fb=2026-11-29&d=2026-11-29", date(2027, 11, 29), PARTLY, (19, 19),
      DateRange(date(2025, 11, 30), date(2026, 11, 29))),
     # ... but one that may have come before the 18th birthday is not counted (R4), whenever the link is opened
@@ -467,7 +467,7 @@ def test_day_unknown_objection_is_never_given_a_day(kb):
             ["wa_stop_ai", "wa_delete_chats", "wa_chat_privacy", "wa_general_objection", "complain_dpa"],
         ),
         # Messenger chats with an Instagram objection: covered by a reading of Meta's wording (R2, R13), nothing
-        # to object; the sure lever is writing nothing personal to Meta AI there (issue 16), not "nothing to do"
+        # to object; the sure lever is writing nothing personal to Meta AI there, not "nothing to do"
         ("age=34&svc=ig,ms&ai=ms&obj_ig=2025-01-10", ["stop_meta_ai"]),
         # Threads alone: through Instagram's form; Messenger chats: the Facebook form may cover them
         ("age=34&svc=th", ["object_threads", "keep_confirmation", "complain_dpa"]),

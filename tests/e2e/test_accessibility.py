@@ -112,7 +112,7 @@ def test_charts_have_a_text_alternative(tab, kb):
     """Each chart is announced with its alt text: the result's (an SVG image) and the chronology's (Vega)."""
     t = Texts(kb, "en")
     tab.open(RESULT_ALL)
-    # issue 16: Threads' protection rests on the Instagram objection (F3), said on top too
+    # Threads' protection rests on the Instagram objection (F3), said on top too
     threads = t("summary.uncertain_follows_public", services="Threads", via="Instagram")
     summary = f"{t('summary.in_use_assumed', services='WhatsApp')} {t('summary.partly', services='Facebook')} {threads}"
     name = t("chart.alt", summary=summary)
@@ -132,7 +132,7 @@ def test_status_is_never_told_by_colour_alone(tab, kb):
     labels = {t.status(s) for s in ("in_use", "partly", "protected", "not_affected")}
     shown = tab.verdicts()
     assert set(shown) == {"fb", "ig", "th", "wa", "ms", "app"}
-    # issue 16: an assumed "In use" and a protection resting on another account's objection say so in
+    # an assumed "In use" and a protection resting on another account's objection say so in
     # brackets on the badge: "In use (assumed)", "Protected (not certain)"
     bases = {label.split(" (")[0] for label in shown.values()}
     assert bases == labels, "every status appears, each as its written label"

@@ -139,7 +139,7 @@ def journey(browser, server, kb) -> Journey:
 
 
 # WhatsApp's "In use" is the safe-side assumption (F18), and so is Instagram's with linked "don't know" (judged
-# not linked; if linked, Facebook's objection may cover it): their badges say so (issue 16).
+# not linked; if linked, Facebook's objection may cover it): their badges say so.
 ASSUMED = {"wa", "ig"}
 
 
