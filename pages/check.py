@@ -12,7 +12,7 @@ import streamlit as st
 
 from kicheck import form_draft
 from kicheck.answers import AI_CAPABLE, NO_SERVICE, PUBLIC_CAPABLE, SERVICES, stamped
-from kicheck.link import decode, params
+from kicheck.link import params
 from ui import questionnaire as form
 from ui.common import (
     SUBMITTED,
@@ -20,7 +20,7 @@ from ui.common import (
     footer,
     header,
     kb,
-    query_lists,
+    opened_link,
     remember,
     texts,
     today,
@@ -32,7 +32,7 @@ t = texts()
 header(t, "check.title", "nav.check")
 st.write(t("check.intro"))
 
-draft = form.current_draft(decode(query_lists(), today(), kb().services_with_own_form), today(), arrived())
+draft = form.current_draft(opened_link(), today(), arrived())
 
 
 def key(name: str) -> str:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from kicheck.answers import stamped
 from kicheck.changelog import entries_since
-from kicheck.link import decode, params, result_path
+from kicheck.link import params, result_path
 from kicheck.present import problem_lines
 from kicheck.texts import Texts
 from ui import result_parts as part
@@ -22,7 +22,7 @@ from ui.common import (
     footer,
     header,
     kb,
-    query_lists,
+    opened_link,
     remember,
     remembered,
     texts,
@@ -33,7 +33,7 @@ from ui.router import through_app
 
 through_app()
 t: Texts = texts()
-decoded = decode(query_lists(), today(), kb().services_with_own_form)
+decoded = opened_link()
 # A link without lang= opens in the language the visitor already chose (the link's own lang= wins).
 answers = replace(decoded.answers, lang=t.lang)
 # A parent's link (who=child): the page speaks of "Ihr Kind" throughout.

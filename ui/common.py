@@ -22,7 +22,7 @@ import streamlit as st
 from kicheck import clock, knowledge
 from kicheck.answers import DEFAULT_LANG, LANGUAGES, Answers
 from kicheck.browser_language import browser_language
-from kicheck.link import link_language, params
+from kicheck.link import Decoded, decode, link_language, params
 from kicheck.present import version_line
 from kicheck.texts import Texts
 
@@ -246,3 +246,9 @@ def base_url() -> str:
 def query_lists() -> dict[str, list[str]]:
     """The link's parameters with every repeated value (svc=fb&svc=ig keeps both)."""
     return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def opened_link() -> Decoded:
+    """The answers of the link this page was opened with, read against the data: obj_<code> for each service
+    with a form of its own (services.yaml), so no page can read a link with another list."""
+    return decode(query_lists(), today(), kb().services_with_own_form)
