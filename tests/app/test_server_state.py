@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 import threading
 
 import pytest
 import streamlit as st
 
-from ui import fair_share, result_bundle, server_log
+from ui import fair_share, result_bundle, server_log, tcp_nodelay
 from ui.common import kb
 
 
@@ -106,3 +107,48 @@ def test_a_page_run_hands_the_interpreter_to_the_event_loop_every_fraction_of_a_
         assert fair_share.SWITCH_INTERVAL_S < 0.001
     finally:
         sys.setswitchinterval(before)
+
+
+def _streamlit_like_listener() -> socket.socket:
+    """A listening socket made as Streamlit 1.67 makes its own: protocol number 0, so asyncio leaves Nagle on."""
+    listener = socket.socket(family=socket.AF_INET)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    return listener
+
+
+def _nodelay(sock: socket.socket) -> int:
+    return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the deployment's kernel: Linux")
+def test_every_connection_sends_at_once_the_open_ones_and_those_accepted_later() -> None:
+    """With Nagle on, a page's last small messages waited up to 40 ms for the receiver's delayed
+    acknowledgement of a larger one. The open connection is set, and Linux hands the listener's setting to
+    every connection it accepts afterwards."""
+    with _streamlit_like_listener() as listener:
+        address = listener.getsockname()
+        with socket.create_connection(address) as _early:
+            early, _ = listener.accept()
+            with early:
+                assert _nodelay(early) == 0  # how Streamlit's connections start: the reason for the module
+                assert tcp_nodelay.set_no_delay() >= 3  # listener, and both ends of the open connection
+                assert _nodelay(early) != 0
+                with socket.create_connection(address) as _late:
+                    late, _ = listener.accept()
+                    with late:
+                        assert _nodelay(late) != 0
+
+
+def test_no_proc_no_change(tmp_path) -> None:
+    assert tcp_nodelay.set_no_delay(str(tmp_path / "missing")) == 0
+
+
+def test_a_page_run_turns_nagle_off_on_the_servers_sockets(open_page, monkeypatch) -> None:
+    """app.py installs it: without the call a real server keeps Nagle on (bench/README.md has the figures)."""
+    calls = []
+    monkeypatch.setattr(tcp_nodelay, "_installed", False)
+    monkeypatch.setattr(tcp_nodelay, "set_no_delay", lambda: calls.append(1) or 0)
+    open_page("/", "lang=de")
+    open_page("/", "lang=en")
+    assert calls == [1]
