@@ -6,7 +6,6 @@ Every text comes from the `ResultView` (kicheck/present.py); this module only la
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter
 
 import pandas as pd
@@ -20,14 +19,6 @@ from ui.common import PAGE_SCRIPT
 from ui.result_bundle import STATUS_BADGE
 
 COMPLAINT_ACTION = "complain_dpa"  # the action that gets the authority picker
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
-
-
-def plain(text: str) -> str:
-    """Text that Markdown shows as it is (no link, emphasis, list or Streamlit directive made of it)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
 
 # The chart's facts as a plain HTML table. st.table/st.dataframe would load Streamlit's Arrow formatting
 # bundle (726 KiB uncompressed) for a few rows in a closed expander; this costs nothing extra on a phone.
@@ -63,6 +54,33 @@ def verdict_cards(view: ResultView) -> None:
                 st.markdown(f"**{card.name}** &nbsp; {badge(card)}  \n{card.window_text}")
 
 
+# The actions and the reasons are plain text from data/ (tests/content/checks.py: no Markdown in them), drawn
+# as escaped HTML: one element per action card and one for all the reasons. As ~45 Streamlit elements (titles,
+# link buttons, captions, expanders, Markdown lists) they were most of what the browser drew before the
+# verdict counted as shown (bench/README.md). The look follows Streamlit's: primary and secondary buttons in
+# the theme's colours, <details> framed as its expanders.
+PROSE_STYLE = (
+    "<style>"
+    ".kc-prose p{margin:0 0 .5rem}.kc-prose ul{margin:0 0 .75rem;padding-left:1.25rem}"
+    ".kc-prose li{margin:.2rem 0}.kc-prose h2{font-size:1.6rem;font-weight:600;line-height:1.2;"
+    "margin:1.25rem 0 .75rem;padding:0}.kc-prose h3{font-size:1.3rem;font-weight:600;line-height:1.2;"
+    "margin:1.25rem 0 .5rem;padding:0}"
+    ".kc-btn{display:flex;align-items:center;justify-content:center;gap:.5rem;box-sizing:border-box;"
+    "width:100%;min-height:2.75rem;margin:.5rem 0;padding:.5rem .75rem;border-radius:.5rem;"
+    "border:1px solid rgba(16,23,29,.2);background:#fff;color:#10171d;text-decoration:none;"
+    "text-align:center;line-height:1.4}"
+    ".kc-btn.kc-primary{background:#1f5f8b;border-color:#1f5f8b;color:#fff}"
+    ".kc-btn:hover{border-color:#1f5f8b}.kc-btn:focus-visible{outline:2px solid #1f5f8b;outline-offset:2px}"
+    ".kc-note{font-size:.875rem;color:rgba(16,23,29,.75)}"
+    ".kc-prose details{border:1px solid rgba(16,23,29,.2);border-radius:.5rem;margin:.5rem 0 .75rem}"
+    ".kc-prose summary{cursor:pointer;padding:.6rem .9rem;min-height:1.5rem;line-height:1.5}"
+    ".kc-prose summary:focus-visible{outline:2px solid #1f5f8b;outline-offset:2px}"
+    ".kc-prose details>div{padding:0 .9rem .4rem}"
+    "</style>"
+)
+_OPENS_ELSEWHERE = '<span aria-hidden="true">\u2197</span>'  # as st.link_button's icon: the page opens apart
+
+
 def actions(view: ResultView, t: Texts) -> None:
     """The actions, most effective first; the first one's links are primary buttons."""
     with st.container(key="actions"):
@@ -74,27 +92,32 @@ def actions(view: ResultView, t: Texts) -> None:
 
 def action_card(number: int, action: ActionItem, primary: bool, t: Texts) -> None:
     with st.container(key=f"action-{action.id}", border=True, gap="xsmall"):
-        title = f"**{number}. {action.title}**"
-        if not action.links:  # title and reason in one element: one Markdown parse less in the browser
-            st.markdown(f"{title}\n\n{action.why}")
-        else:
-            st.markdown(title)
-            for link in action.links:
-                st.link_button(
-                    link.title,
-                    link.url,
-                    type="primary" if primary else "secondary",
-                    width="stretch",
-                    icon=":material/open_in_new:",
-                )
-                if link.note:
-                    st.caption(link.note)
-            st.markdown(action.why)
-        if action.details:
-            with st.expander(t("result.more")):
-                st.markdown(action.details)
+        # The style once, with the first card (every result has one): the reasons below use it too.
+        st.html((PROSE_STYLE if number == 1 else "") + action_html(number, action, primary, t))
         if action.id == COMPLAINT_ACTION:
             authority_picker(t)
+
+
+def action_html(number: int, action: ActionItem, primary: bool, t: Texts) -> str:
+    """Title, the official links as buttons (each with its note), why, and the details one tap away."""
+    e = html.escape
+    parts = [f"<p><strong>{number}. {e(action.title)}</strong></p>"]
+    for link in action.links:
+        kind = "kc-btn kc-primary" if primary else "kc-btn"
+        parts.append(
+            f'<a class="{kind}" href="{e(link.url)}" target="_blank" rel="noopener noreferrer">'
+            f"{e(link.title)} {_OPENS_ELSEWHERE}</a>"
+        )
+        if link.note:
+            parts.append(f'<p class="kc-note">{e(link.note)}</p>')
+    parts.append(f"<p>{e(action.why)}</p>")
+    if action.details:
+        parts.append(_details(t("result.more"), f"<p>{e(action.details)}</p>"))
+    return f'<div class="kc-prose">{"".join(parts)}</div>'
+
+
+def _details(summary: str, body: str) -> str:
+    return f"<details><summary>{html.escape(summary)}</summary><div>{body}</div></details>"
 
 
 # The authorities' list: plain text and links, so plain HTML (one element the browser inserts as it is, where
@@ -166,48 +189,49 @@ def shared_categories(view: ResultView) -> list[Category]:
 
 
 def reasons(view: ResultView, t: Texts) -> None:
-    """Why each status: the reasons, the data concerned, and the unclear points with who says what.
+    """Why each status: the reasons, the data concerned, and the unclear points with who says what."""
+    if view.cards:
+        with st.container(key="why"):
+            st.html(reasons_html(view, t))
 
-    A list is one Markdown element, not one per item: each element costs the browser its own Markdown parse
-    and React subtree (the result page had ~40 of them; the verdict waits for the whole page to render).
-    """
-    if not view.cards:
-        return
+
+def reasons_html(view: ResultView, t: Texts) -> str:
+    """One section per part (data-why: if-known, shared, or the service's code), in the page's order."""
+    e = html.escape
     shared = shared_categories(view)
-    with st.container(key="why"):
-        st.header(t("result.why"), anchor=False)
-        if view.if_known:
-            with st.container(key="why-if-known"):
-                st.markdown("\n".join(f"- {line}" for line in view.if_known))
-        if shared:
-            with st.container(key="why-shared"):
-                st.markdown(f"**{t('result.all_services')}**\n" + _categories(shared))
-        for card in view.cards:
-            service_reasons(card, shared, t)
+    parts = [f"<h2>{e(t('result.why'))}</h2>"]
+    if view.if_known:
+        parts.append(f'<section data-why="if-known">{_list(view.if_known)}</section>')
+    if shared:
+        heading = f"<p><strong>{e(t('result.all_services'))}</strong></p>"
+        parts.append(f'<section data-why="shared">{heading}{_categories(shared)}</section>')
+    for card in view.cards:
+        parts.append(service_reasons_html(card, shared, t))
+    return f'<div class="kc-prose">{"".join(parts)}</div>'
 
 
-def service_reasons(card: ServiceCard, shared: list[Category], t: Texts) -> None:
-    with st.container(key=f"why-{card.code}"):
-        st.subheader(card.name, anchor=False)
-        own = [c for c in card.categories if c not in shared]
-        lines = [f"- {reason}" for reason in card.reasons]
-        if own:
-            lines += ["", f"**{t('result.categories')}:**", _categories(own)]
-        if lines:
-            st.markdown("\n".join(lines))
-        for point in card.unclear:
-            with (
-                st.container(key=f"unclear-{card.code}-{point.fact_id}"),
-                st.expander(f"{t('result.unclear')}: {point.topic}", icon=":material/help:"),
-            ):
-                st.markdown(
-                    "\n\n".join([point.text, "\n".join(f"- *{who}:* {says}" for who, says in point.claims)])
-                )
+def service_reasons_html(card: ServiceCard, shared: list[Category], t: Texts) -> str:
+    e = html.escape
+    parts = [f"<h3>{e(card.name)}</h3>"]
+    if card.reasons:
+        parts.append(_list(card.reasons))
+    own = [c for c in card.categories if c not in shared]
+    if own:
+        parts.append(f"<p><strong>{e(t('result.categories'))}:</strong></p>{_categories(own)}")
+    for point in card.unclear:
+        claims = _list((f"<em>{e(who)}:</em> {e(says)}" for who, says in point.claims), escaped=True)
+        body = f"<p>{e(point.text)}</p>{claims}"
+        parts.append(_details(f"{t('result.unclear')}: {point.topic}", body))
+    return f'<section data-why="{e(card.code)}">{"".join(parts)}</section>'
+
+
+def _list(items, escaped: bool = False) -> str:
+    return "<ul>" + "".join(f"<li>{item if escaped else html.escape(item)}</li>" for item in items) + "</ul>"
 
 
 def _categories(categories: list[Category]) -> str:
     """One line per kind of data: a list reads more easily on a phone than one long line of semicolons."""
-    return "\n".join(f"- {c.title}: {c.examples}" for c in categories)
+    return _list(f"{c.title}: {c.examples}" for c in categories)
 
 
 SHARE_STYLE = (

@@ -185,18 +185,88 @@ def _expander_label(expander):
     yield Label()
 
 
+class _Prose(HTMLParser):
+    """What a reader gets from an st.html body: its words (no script, no style, no aria-hidden decoration),
+    the words of each <section data-why=...>, and its button links (class kc-btn) with label and address."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+        self.sections: dict[str, list[str]] = {}
+        self.buttons: list[tuple[str, str, bool]] = []
+        self._skip: list[str] = []  # the open elements whose text nobody reads
+        self._section: str | None = None
+        self._button: tuple[str, bool, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "style") or attrs.get("aria-hidden") == "true":
+            self._skip.append(tag)
+        elif tag == "section" and "data-why" in attrs:
+            self._section = attrs["data-why"]
+            self.sections[self._section] = []
+        elif tag == "a" and "kc-btn" in (attrs.get("class") or "").split():
+            self._button = (attrs.get("href") or "", "kc-primary" in attrs["class"].split(), [])
+
+    def handle_endtag(self, tag):
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+        elif tag == "section":
+            self._section = None
+        elif tag == "a" and self._button is not None:
+            href, primary, words = self._button
+            self.buttons.append((" ".join(" ".join(words).split()), href, primary))
+            self._button = None
+
+    def handle_data(self, data):
+        if self._skip or not data.strip():
+            return
+        self.words.append(data)
+        if self._section is not None:
+            self.sections[self._section].append(data)
+        if self._button is not None:
+            self._button[2].append(data)
+
+
+def prose(body: str) -> _Prose:
+    parsed = _Prose()
+    parsed.feed(body)
+    return parsed
+
+
+def _html_bodies(at: AppTest, key: str) -> list[str]:
+    return [el.proto.body for el in _walk(at.get_by_key(key)) if getattr(el, "type", None) == "html"]
+
+
 def texts_in(at: AppTest, key: str) -> list[str]:
-    """Every markdown, text and caption string inside a keyed container."""
-    return [
-        getattr(el, "value", "")
-        for el in _walk(at.get_by_key(key))
-        if getattr(el, "type", None) in ("markdown", "text", "caption", "subheader", "code")
-    ]
+    """Every markdown, text and caption string inside a keyed container, and the words of its HTML."""
+    out = []
+    for el in _walk(at.get_by_key(key)):
+        kind = getattr(el, "type", None)
+        if kind in ("markdown", "text", "caption", "subheader", "code"):
+            out.append(getattr(el, "value", ""))
+        elif kind == "html":
+            out.append(" ".join(" ".join(prose(el.proto.body).words).split()))
+    return out
+
+
+def why_texts(at: AppTest, part: str) -> str:
+    """The words of one part of the reasons (a service's code, "shared" or "if-known"); KeyError if absent."""
+    (body,) = _html_bodies(at, "why")
+    return " ".join(" ".join(prose(body).sections[part]).split())
+
+
+def action_buttons(at: AppTest, key: str) -> list[tuple[str, str, bool]]:
+    """(label, url, primary) of every button link inside a keyed container (the action cards')."""
+    return [button for body in _html_bodies(at, key) for button in prose(body).buttons]
 
 
 def link_buttons(at: AppTest, key: str) -> list[tuple[str, str]]:
-    """(label, url) of every link button inside a keyed container."""
-    return [(el.proto.label, el.proto.url) for el in _walk(at.get_by_key(key)) if el.type == "link_button"]
+    """(label, url) of every link drawn as a button inside a keyed container: Streamlit's or the cards'."""
+    own = [(label, url) for label, url, _ in action_buttons(at, key)]
+    return [
+        (el.proto.label, el.proto.url) for el in _walk(at.get_by_key(key)) if el.type == "link_button"
+    ] + own
 
 
 def share_link(at: AppTest) -> str:

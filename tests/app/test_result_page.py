@@ -16,6 +16,7 @@ from kicheck.verdict import Status, decide
 from tests.app.conftest import (
     SVG,
     _walk,
+    action_buttons,
     chart_svg,
     link_buttons,
     share_link,
@@ -24,6 +25,7 @@ from tests.app.conftest import (
     table_text,
     texts_in,
     timeline_table,
+    why_texts,
 )
 from tests.conftest import TODAY, long_date
 from tests.domain.test_scenarios import ALL as SCENARIOS
@@ -87,7 +89,7 @@ def test_card_shows_window_categories_and_unclear_points(open_page):
     card = " ".join(texts_in(at, "status-ig"))
     assert "Used from 27 May 2025 until your objection on 1 July 2025" in card
     assert "protected since" not in card.lower()  # a late objection never reads as "protected since" (R1)
-    why = " ".join(texts_in(at, "why-ig"))
+    why = why_texts(at, "ig")
     assert "Public posts and media" in why and "Always-public items" in why
     assert "Unclear: Older posts after a late objection" in why
     assert "Verbraucherzentrale Schleswig-Holstein" in why and "Meta" in why
@@ -96,9 +98,9 @@ def test_card_shows_window_categories_and_unclear_points(open_page):
 def test_always_public_items_are_said_once(open_page):
     """Categories shared by several services (the always-public items) stand once, not in every service."""
     at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,th")
-    assert "Always-public items" in " ".join(texts_in(at, "why-shared"))
+    assert "Always-public items" in why_texts(at, "shared")
     for code in ("fb", "ig", "th"):
-        assert "Always-public items" not in " ".join(texts_in(at, f"why-{code}"))
+        assert "Always-public items" not in why_texts(at, code)
 
 
 def test_objection_buttons_come_right_after_the_verdict(open_page):
@@ -106,8 +108,7 @@ def test_objection_buttons_come_right_after_the_verdict(open_page):
     at = open_page("/result", "v=1&lang=de&age=34&svc=fb,ig")
     order = [child.key for child in at.main.children.values() if getattr(child, "key", None)]
     assert order.index("verdicts") + 1 == order.index("actions")
-    first = at.get_by_key("action-object_service")
-    assert [el.proto.type for el in first.children.values() if el.type == "link_button"] == ["primary"] * 2
+    assert [primary for _, _, primary in action_buttons(at, "action-object_service")] == [True] * 2
 
 
 def test_age_range_is_said_aloud(open_page):

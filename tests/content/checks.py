@@ -102,6 +102,23 @@ def check(protects: str) -> Callable[[Callable[[Knowledge], list[str]]], Callabl
     return register
 
 
+# ---------------------------------------------------------------------------------------------- plain text
+
+# Marks Markdown would read as formatting (bold, emphasis, code, a link, a list line, a heading, a Streamlit
+# directive). The result page draws the actions and the reasons as escaped HTML, where they would stand as
+# typed; the other content texts are plain text in the summary download and the calendar file.
+MARKDOWN_MARKS = re.compile(r"\*\*|__|`|\]\(|(^|\n)\s*([-+*]|\d+\.|#+)\s|:[a-z-]+\[")
+
+
+@check("Content texts are plain text: the page shows them as written, in HTML as in the downloads.")
+def content_texts_hold_no_markdown(k: Knowledge) -> list[str]:
+    return [
+        f"{where} ({lang})"
+        for where, lang, text in every_text(k)
+        if not where.startswith("i18n/") and MARKDOWN_MARKS.search(text)
+    ]
+
+
 # ---------------------------------------------------------------------------------------------- sources
 
 

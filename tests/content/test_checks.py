@@ -44,6 +44,9 @@ BROKEN_COPIES = [
     ("whatsapp_has_no_form", "services.yaml",
      lambda r: next(s for s in r if s["code"] == "wa").update(objection={"form": "object_fb"}),
      ["services.yaml:wa.objection"]),
+    ("content_texts_hold_no_markdown", "actions.yaml",
+     lambda r: by_id(r, "complain_dpa")["why"].update(de="Das ist **wichtig**."),
+     ["actions.yaml:complain_dpa.why (de)"]),
     # the one walker reads the content files, nested texts and authority notes as well as the i18n files
     ("never_says[en:Lives]", "facts.yaml", lambda r: by_id(r, "F6")["text"].update(en="Posts and Lives."),
      ["facts.yaml:F6.text: R5: no source lists Lives"]),
