@@ -9,9 +9,12 @@ behind its own copy of the same nginx. The floor's page document is Streamlit's 
 page heads put the app's German words into #root, which paint before any script runs, so a floor with them
 would be measured with our own speed-up. For comparison, the floor with our page heads is audited too
 ("floor_heads"). Then the time until the verdict is visible in Chromium (as in `make bench`, but through
-nginx), interleaved with both floors.
+nginx), interleaved with both floors. With `--before DIR` (a checkout of an earlier commit, e.g. made by
+`git worktree add /tmp/before <commit>`), that tree's app runs too, behind its own copy of the same nginx: its
+result page is audited and its verdict time measured in the same rounds, so before and after come from one
+run on one machine.
 
-    python -m bench.lighthouse [--rounds 6] [--label before]
+    python -m bench.lighthouse [--rounds 6] [--label after] [--before /tmp/before]
 
 Not a test: figures on a shared 2-core machine move; compare within one run. Loopback only.
 """
@@ -95,14 +98,18 @@ def lighthouse(url: str, out: Path) -> dict:
     return figures
 
 
-def verdict_times(app_base: str, floor_bases: dict[str, str], rounds: int) -> dict:
+def verdict_times(
+    app_base: str, floor_bases: dict[str, str], rounds: int, before_base: str | None = None
+) -> dict:
     """Navigation start to the verdict cards visible, through nginx, interleaved with each floor's text shown
-    (fresh context per load, as in `make bench`); ratios to each floor."""
+    (fresh context per load, as in `make bench`); ratios to each floor (and the earlier tree's, if given)."""
     from bench.browser import Target, async_playwright, fresh_load, launch
     from bench.cli import expected_cards
 
     cards = expected_cards(RESULT_QUERY, date.today())
     targets = {"result": Target(f"{app_base}/result?{RESULT_QUERY}", cards)}
+    if before_base:
+        targets["result_before"] = Target(f"{before_base}/result?{RESULT_QUERY}", cards)
     for name, base in floor_bases.items():
         targets[name] = Target(f"{base}/", (("[data-testid='stMarkdownContainer']", "hello"),))
 
@@ -121,9 +128,10 @@ def verdict_times(app_base: str, floor_bases: dict[str, str], rounds: int) -> di
             await browser.close()
         medians = {name: round(statistics.median(t)) if t else None for name, t in times.items()}
         ratios = {
-            f"result_to_{name}": round(medians["result"] / medians[name], 2)
+            f"{result}_to_{name}": round(medians[result] / medians[name], 2)
+            for result in ("result", "result_before")
             for name in floor_bases
-            if medians["result"] and medians[name]
+            if medians.get(result) and medians[name]
         }
         return {"median_ms": medians, **ratios, "errors": errors}
 
@@ -140,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=6, help="A/B rounds of the verdict time (default 6)")
     parser.add_argument("--label", default="", help="a name for this run in the results file")
+    parser.add_argument("--before", type=Path, help="a checkout of an earlier commit, measured alongside")
     args = parser.parse_args(argv)
     install()
     tmp = Path(tempfile.mkdtemp(prefix="meta-ki-lighthouse-"))
@@ -148,41 +157,50 @@ def main(argv: list[str] | None = None) -> int:
     fronts: list[Nginx] = []
     out: dict = {"label": args.label, "lighthouse": {}}
     try:
-        with Servers() as servers:
-            for server, name, heads in (
+        with Servers(before=args.before) as servers:
+            fronts_for = [
                 (servers.app, "app", True),
                 (servers.hello, "floor", False),  # Streamlit's own page document: the fair floor
                 (servers.hello, "floor_heads", True),  # the same page with our page heads, for comparison
-            ):
+            ]
+            if servers.before is not None:
+                fronts_for.append((servers.before, "before", True))
+            for server, name, heads in fronts_for:
                 fronts.append(Nginx(f"127.0.0.1:{server.port}", tmp / f"nginx-{name}", page_heads=heads))
                 fronts[-1].start()
-            app, floor, floor_heads = (f"http://localhost:{front.port}" for front in fronts)
+            app, floor, floor_heads, *earlier = (f"http://localhost:{front.port}" for front in fronts)
+            before = earlier[0] if earlier else None
             floors = {"floor": floor, "floor_heads": floor_heads}
             targets = {name: app + path for name, path in PAGES.items()}
+            if before:
+                targets["result_before"] = before + PAGES["result"]
             targets |= {name: base + "/" for name, base in floors.items()}
             for url in targets.values():
                 warm(url)
             # One Chromium page load first, so the lazily loaded chunks are in nginx's copy for every audit.
-            out["verdict_time"] = verdict_times(app, floors, 1)
+            out["verdict_time"] = verdict_times(app, floors, 1, before)
             for name, url in targets.items():
                 started = time.monotonic()
                 out["lighthouse"][name] = lighthouse(url, reports / f"{name}.json")
                 out["lighthouse"][name]["seconds"] = round(time.monotonic() - started)
                 print(name, json.dumps(out["lighthouse"][name]), flush=True)
-            out["verdict_time"] = verdict_times(app, floors, args.rounds)
+            out["verdict_time"] = verdict_times(app, floors, args.rounds, before)
     finally:
         for front in fronts:
             front.stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    result_metrics = out["lighthouse"]["result"].get("metrics", {})
-    for floor_name in ("floor", "floor_heads"):
-        floor_metrics = out["lighthouse"][floor_name].get("metrics", {})
-        out[f"result_to_{floor_name}"] = {
-            name: round(result_metrics[name] / floor_metrics[name], 2)
-            for name in METRICS
-            if floor_metrics.get(name) and name in result_metrics
-        }
-    summary = ("verdict_time", "result_to_floor", "result_to_floor_heads")
+    summary = ["verdict_time"]
+    for result in ("result", "result_before"):
+        result_metrics = out["lighthouse"].get(result, {}).get("metrics", {})
+        for floor_name in ("floor", "floor_heads"):
+            floor_metrics = out["lighthouse"][floor_name].get("metrics", {})
+            if result_metrics:
+                out[f"{result}_to_{floor_name}"] = {
+                    name: round(result_metrics[name] / floor_metrics[name], 2)
+                    for name in METRICS
+                    if floor_metrics.get(name) and name in result_metrics
+                }
+                summary.append(f"{result}_to_{floor_name}")
     print(json.dumps({k: out[k] for k in summary}, indent=1))
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

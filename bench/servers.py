@@ -64,9 +64,12 @@ class Server:
 
 
 class Servers:
-    """The app (app.py in the repository) and the floor (a one-line page in a temporary folder)."""
+    """The app (app.py in the repository) and the floor (a one-line page in a temporary folder); with
+    `before`, also the app of another checkout (an earlier commit), measured side by side."""
 
-    def __init__(self, app_flags: list[str] | None = None, with_hello: bool = True) -> None:
+    def __init__(
+        self, app_flags: list[str] | None = None, with_hello: bool = True, before: Path | None = None
+    ) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="meta-ki-bench-"))
         hello_dir = self.tmp / "hello"
         (hello_dir / ".streamlit").mkdir(parents=True)
@@ -75,6 +78,10 @@ class Servers:
         self.app = Server("app", "app.py", ROOT, free_port(), self.tmp / "app.log", flags=app_flags or [])
         self.hello = Server("hello", "hello.py", hello_dir, free_port(), self.tmp / "hello.log")
         self.running = [self.app, self.hello] if with_hello else [self.app]
+        self.before = None
+        if before is not None:
+            self.before = Server("before", "app.py", Path(before), free_port(), self.tmp / "before.log")
+            self.running.append(self.before)
 
     def __enter__(self) -> Servers:
         try:
