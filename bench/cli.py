@@ -242,6 +242,9 @@ def deploy_part(args: argparse.Namespace, today: date, log) -> dict:
     with Servers(with_hello=False) as servers:
         out["messages"] = messages.run(servers.app, today)
     log(f"largest message sent: {out['messages']['largest_sent']:,} bytes")
+    prompt = out["messages"]["cached_result_run"]
+    last, gap = prompt["last_message_ms"], prompt["largest_gap_ms"]
+    log(f"cached result run: last message after {last} ms, longest wait between two {gap} ms")
     rates = [4, 8, 12] if args.quick else list(capacity.DEFAULT_RATES)
     out["capacity"] = capacity.run(rates, 8 if args.quick else 20, log)
     if not args.no_browser:

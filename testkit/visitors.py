@@ -33,6 +33,8 @@ class Visit:
     media: list[str] = field(default_factory=list)  # /media/ URLs the page loads (its icon)
     deferred: list[str] = field(default_factory=list)  # downloads made on a tap: their placeholder ids
     session_id: str = ""
+    run_ms: float | None = None  # from sending the run's request to its last message ("script finished")
+    largest_gap_ms: float = 0.0  # the longest wait between two of the run's messages
 
 
 @dataclass
@@ -172,9 +174,13 @@ async def visit(
                 **connection,
             )
             await visitor.ws.send(rerun_message(base, page, query))
+            sent = previous = time.perf_counter()
+            largest_gap = 0.0
             while True:
                 msg = ForwardMsg()
                 raw = await visitor.ws.recv()
+                now = time.perf_counter()
+                largest_gap, previous = max(largest_gap, now - previous), now
                 largest = max(largest, len(raw))
                 msg.ParseFromString(raw)
                 texts += _texts(msg)
@@ -188,6 +194,7 @@ async def visit(
                     if msg.script_finished != RERUN:
                         raise RuntimeError(f"run finished with status {msg.script_finished}")
                     texts, media, deferred = [], [], []  # the rerun sends the page again
+                    largest_gap = 0.0
     except Exception as err:  # a timeout or a closed session is an error of this visitor, never of the run
         visitor.visit = Visit(False, error=f"{type(err).__name__}: {str(err)[:160]}")
         return
@@ -196,7 +203,10 @@ async def visit(
     if missing:
         visitor.visit = Visit(False, ms, f"verdict missing: {missing[0]!r}", texts, largest)
     else:
-        visitor.visit = Visit(True, ms, None, texts, largest, media, deferred, session_id)
+        run_ms = (previous - sent) * 1000
+        visitor.visit = Visit(
+            True, ms, None, texts, largest, media, deferred, session_id, run_ms, largest_gap * 1000
+        )
 
 
 async def crowd(
