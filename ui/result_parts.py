@@ -75,7 +75,7 @@ PROSE_STYLE = (
     ".kc-prose details{border:1px solid rgba(16,23,29,.2);border-radius:.5rem;margin:.5rem 0 .75rem}"
     ".kc-prose summary{cursor:pointer;padding:.6rem .9rem;min-height:1.5rem;line-height:1.5}"
     ".kc-prose summary:focus-visible{outline:2px solid #1f5f8b;outline-offset:2px}"
-    ".kc-prose details>div{padding:0 .9rem .4rem}"
+    ".kc-prose details>div{padding:0 .9rem .4rem}.kc-prose>:last-child{margin-bottom:0}"
     "</style>"
 )
 _OPENS_ELSEWHERE = '<span aria-hidden="true">\u2197</span>'  # as st.link_button's icon: the page opens apart
