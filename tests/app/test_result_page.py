@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -15,6 +16,7 @@ from kicheck.texts import Texts
 from kicheck.verdict import Status, decide
 from tests.app.conftest import (
     SVG,
+    _html_bodies,
     _walk,
     action_buttons,
     chart_svg,
@@ -119,11 +121,16 @@ def test_age_range_is_said_aloud(open_page):
 
 
 def test_actions_have_real_links(open_page):
-    """The objection form is a real Markdown link to Meta's official page."""
-    at = open_page("/result", "v=1&lang=en&age=34&svc=fb")
+    """The objection form is a real link to Meta's official page, and it opens apart from the result (a new
+    tab, as Streamlit's link buttons did), so the result stays where the person left it."""
+    at = open_page("/result", "v=1&lang=en&age=34&svc=fb,ig,wa")
     assert ("Facebook: object to AI at Meta", "https://www.facebook.com/help/contact/712876720715583") in (
         link_buttons(at, "actions")
     )
+    anchors = [a for body in _html_bodies(at, "actions") for a in re.findall(r"<a [^>]*>", body)]
+    assert len(anchors) > 40  # the buttons and the authorities' list
+    for anchor in anchors:
+        assert 'target="_blank"' in anchor and 'rel="noopener noreferrer"' in anchor, anchor
 
 
 def test_actions_present_when_nothing_to_do(open_page):
@@ -469,3 +476,21 @@ def test_every_status_has_its_own_badge_colour_and_label(open_page):
     at = open_page("/result", "v=1&lang=de&age=16&svc=wa&ai=wa")
     badge = next(m.value for m in at.get_by_key("status-wa").markdown if "-badge[" in m.value)
     assert ":violet-badge[Unklar]" in badge
+
+
+def test_cards_and_reasons_are_text_never_markup(kb):
+    """The cards and the reasons are drawn as HTML: every text and address in them is escaped, so a text
+    with markup in it would stand on the page as typed, never run or be read as an element."""
+    from kicheck.present import ActionItem, Link, ServiceCard, UnclearPoint
+    from kicheck.verdict import Status
+    from ui.result_parts import action_html, service_reasons_html
+
+    t = Texts(kb, "en")
+    evil = '<img src=x onerror="alert(1)">'
+    action = ActionItem("x", evil, evil, (Link(evil, 'https://example.org/?a=1&b="2"', evil),), evil)
+    card = ServiceCard(
+        "fb", evil, Status.IN_USE, evil, evil, (evil,), (), (UnclearPoint("F1", evil, evil, ((evil, evil),)),)
+    )
+    for body in (action_html(1, action, True, t), service_reasons_html(card, [], t)):
+        assert "<img" not in body and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body
+    assert 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' in action_html(1, action, True, t)
