@@ -248,11 +248,7 @@ def test_the_head_holds_the_apps_own_top_space_rule() -> None:
 
 def test_the_image_script_draws_the_committed_images(tmp_path: Path) -> None:
     """deploy/make_images.py makes the preview (1200x630) and the icons from the project's own sources."""
-    spec = importlib.util.spec_from_file_location("make_images", REPO / "deploy" / "make_images.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    written = module.make(tmp_path)
+    written = _make_images().make(tmp_path)
     sizes = {path.name: Image.open(path).size for path in written}
     assert sizes == {"favicon.ico": (48, 48), "apple-touch-icon.png": (180, 180), "og-image.png": (1200, 630)}
     for path in written:
@@ -275,6 +271,45 @@ def test_the_noscript_sources_are_the_knowledge_bases_own() -> None:
         if published is not None:
             day = format_date(published, "d. MMMM y", locale="de")  # "14. April 2025"
             assert day in name, (name, day)
+
+
+def _make_images():
+    spec = importlib.util.spec_from_file_location("make_images", REPO / "deploy" / "make_images.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_GERMAN_DAY = re.compile(
+    r"\b\d{1,2}\. (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember) \d{4}\b"
+)
+
+
+def test_every_day_the_first_impression_names_is_one_the_knowledge_base_has() -> None:
+    """The page documents and the preview image are written by hand, outside data/: a day they name must be
+    the training start of data/meta.yaml, a source's publication day or a chronology event's day, and the
+    sentence "since ... Meta trains" names the training start. A change of the knowledge base that leaves
+    them behind fails here, instead of link previews stating an old day."""
+    k = knowledge.default()
+    start = Texts(k, "de").date(k.meta.training_start)  # "27. Mai 2025"
+    known = {start} | {format_date(e.date, "d. MMMM y", locale="de") for e in k.events}
+    known |= {format_date(s.published, "d. MMMM y", locale="de") for s in k.sources.values() if s.published}
+    images = _make_images()
+    texts = {"_INTRO": render_nginx_conf._INTRO, "make_images.LINES": " ".join(images.LINES)}
+    texts |= {
+        f"{path}.{field}": value
+        for path, head in HEADS.items()
+        for field, value in head._asdict().items()
+        if isinstance(value, str)
+    }
+    texts |= {f"noscript: {name}": name for name, _ in render_nginx_conf._NOSCRIPT_SOURCES}
+    named = {(where, day) for where, text in texts.items() for day in _GERMAN_DAY.findall(text)}
+    assert len(named) >= 4  # the intro, the image, the chronology's description, two sources
+    assert {(where, day) for where, day in named if day not in known} == set()
+    for where in ("_INTRO", "make_images.LINES"):
+        assert f"Seit dem {start} trainiert Meta" in texts[where], where
 
 
 _CONSOLE_PAGES = ("/", RESULTS[0], "/timeline", "/sources")
