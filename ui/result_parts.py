@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -219,14 +220,19 @@ def service_reasons_html(card: ServiceCard, shared: list[Category], t: Texts) ->
     if own:
         parts.append(f"<p><strong>{e(t('result.categories'))}:</strong></p>{_categories(own)}")
     for point in card.unclear:
-        claims = _list((f"<em>{e(who)}:</em> {e(says)}" for who, says in point.claims), escaped=True)
+        claims = _html_list(f"<em>{e(who)}:</em> {e(says)}" for who, says in point.claims)
         body = f"<p>{e(point.text)}</p>{claims}"
         parts.append(_details(f"{t('result.unclear')}: {point.topic}", body))
     return f'<section data-why="{e(card.code)}">{"".join(parts)}</section>'
 
 
-def _list(items, escaped: bool = False) -> str:
-    return "<ul>" + "".join(f"<li>{item if escaped else html.escape(item)}</li>" for item in items) + "</ul>"
+def _list(texts: Iterable[str]) -> str:
+    return _html_list(html.escape(text) for text in texts)
+
+
+def _html_list(items: Iterable[str]) -> str:
+    """A list of items that are HTML already (their texts escaped by the caller)."""
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
 def _categories(categories: list[Category]) -> str:

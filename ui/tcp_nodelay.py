@@ -35,9 +35,14 @@ def set_no_delay(fds: str = _FDS) -> int:
             if not os.readlink(os.path.join(fds, name)).startswith("socket:"):
                 continue
             # A duplicate of the descriptor: the option belongs to the socket both share.
-            sock = socket.socket(fileno=os.dup(int(name)))
+            duplicate = os.dup(int(name))
         except (OSError, ValueError):
-            continue  # closed meanwhile, or not a socket Python can wrap
+            continue  # closed meanwhile
+        try:
+            sock = socket.socket(fileno=duplicate)
+        except OSError:  # the number now names something else: close the duplicate, nothing to set
+            os.close(duplicate)
+            continue
         try:
             if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -262,11 +262,8 @@ def action_buttons(at: AppTest, key: str) -> list[tuple[str, str, bool]]:
 
 
 def link_buttons(at: AppTest, key: str) -> list[tuple[str, str]]:
-    """(label, url) of every link drawn as a button inside a keyed container: Streamlit's or the cards'."""
-    own = [(label, url) for label, url, _ in action_buttons(at, key)]
-    return [
-        (el.proto.label, el.proto.url) for el in _walk(at.get_by_key(key)) if el.type == "link_button"
-    ] + own
+    """(label, url) of every link drawn as a button inside a keyed container."""
+    return [(label, url) for label, url, _ in action_buttons(at, key)]
 
 
 def share_link(at: AppTest) -> str:

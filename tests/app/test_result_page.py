@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from kicheck.knowledge import default
 from kicheck.link import decode_query
-from kicheck.present import status_label
+from kicheck.present import ActionItem, Link, ServiceCard, UnclearPoint, status_label
 from kicheck.texts import Texts
 from kicheck.verdict import Status, decide
 from tests.app.conftest import (
@@ -32,7 +34,7 @@ from tests.app.conftest import (
 from tests.conftest import TODAY, long_date
 from tests.domain.test_scenarios import ALL as SCENARIOS
 from ui.result_bundle import STATUS_BADGE, bundle
-from ui.result_parts import table_html
+from ui.result_parts import PROSE_STYLE, action_html, service_reasons_html, table_html
 
 LABELS = {
     "en": {
@@ -481,10 +483,6 @@ def test_every_status_has_its_own_badge_colour_and_label(open_page):
 def test_cards_and_reasons_are_text_never_markup(kb):
     """The cards and the reasons are drawn as HTML: every text and address in them is escaped, so a text
     with markup in it would stand on the page as typed, never run or be read as an element."""
-    from kicheck.present import ActionItem, Link, ServiceCard, UnclearPoint
-    from kicheck.verdict import Status
-    from ui.result_parts import action_html, service_reasons_html
-
     t = Texts(kb, "en")
     evil = '<img src=x onerror="alert(1)">'
     action = ActionItem("x", evil, evil, (Link(evil, 'https://example.org/?a=1&b="2"', evil),), evil)
@@ -494,3 +492,12 @@ def test_cards_and_reasons_are_text_never_markup(kb):
     for body in (action_html(1, action, True, t), service_reasons_html(card, [], t)):
         assert "<img" not in body and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body
     assert 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' in action_html(1, action, True, t)
+
+
+def test_the_cards_wear_the_themes_colours():
+    """The cards' buttons and text are drawn by our own style, not Streamlit's: its colours are the theme's
+    (.streamlit/config.toml), so a new primary or text colour cannot leave the buttons in the old one."""
+    config = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
+    theme = tomllib.loads(config.read_text(encoding="utf-8"))["theme"]
+    for colour in (theme["primaryColor"], theme["textColor"]):
+        assert colour in PROSE_STYLE, colour

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import sys
 import threading
@@ -142,6 +143,19 @@ def test_every_connection_sends_at_once_the_open_ones_and_those_accepted_later()
 
 def test_no_proc_no_change(tmp_path) -> None:
     assert tcp_nodelay.set_no_delay(str(tmp_path / "missing")) == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the deployment's kernel: Linux")
+def test_a_descriptor_that_is_no_longer_a_socket_is_skipped_and_leaks_nothing(tmp_path) -> None:
+    """Between reading /proc/self/fd and duplicating, a number can come to name a file: the duplicate made
+    to look at it is closed again, so installing never leaves a descriptor open."""
+    fds = tmp_path / "fd"
+    fds.mkdir()
+    with open(tmp_path / "file", "w") as file:
+        (fds / str(file.fileno())).symlink_to("socket:[1]")  # /proc said socket; it is a file now
+        before = len(os.listdir("/proc/self/fd"))
+        assert tcp_nodelay.set_no_delay(str(fds)) == 0
+        assert len(os.listdir("/proc/self/fd")) == before
 
 
 def test_a_page_run_turns_nagle_off_on_the_servers_sockets(open_page, monkeypatch) -> None:
